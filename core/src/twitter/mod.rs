@@ -1,0 +1,1 @@
+//! Length counting and entity extraction the way twitter-text does it.

@@ -1,0 +1,1 @@
+//! postlint for JavaScript.
