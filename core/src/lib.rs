@@ -6,18 +6,48 @@ postlint-core: checks social-media drafts against an organisation's guidelines.
 A [`Guideline`] (built-in rule packs plus an organisation's TOML file) is
 compiled once into a [`Checker`], which is then reused for many drafts. Checking
 a [`Draft`] (text, format and target platforms) returns a [`Report`]: sorted
-[`Diagnostic`]s with UTF-8 byte [`Span`]s and fixes, plus per-platform metrics.
+[`Diagnostic`]s with UTF-8 byte [`Span`]s and fixes.
+
+```
+use postlint_core::{Checker, Draft, Guideline};
+
+let guideline = Guideline::from_toml("postlint.toml", "[severity]\n\"inclusion.gendered-greeting\" = \"error\"\n").unwrap();
+let checker = Checker::new(&guideline).unwrap();
+let report = checker.check(&Draft::text("Hey guys, we are live!"));
+assert_eq!(report.diagnostics[0].rule, "inclusion.gendered-greeting");
+assert_eq!(report.diagnostics[0].span.start, 0);
+```
 
 The core does no I/O: files, terminals and JavaScript belong to the shells
 (`postlint-cli`, `postlint-wasm`).
 */
 #![deny(missing_docs)]
 
+pub mod checker;
 pub mod diagnostic;
+pub mod document;
+pub mod entities;
+pub mod error;
+pub mod guideline;
+pub mod kinds;
 pub mod line_index;
+pub mod markdown;
+pub mod packs;
+pub mod platform;
+pub mod rule;
+mod rules;
+pub mod settings;
+mod spec;
 pub mod span;
+pub mod suggest;
+mod terms;
 pub mod twitter;
 
+pub use checker::{Checker, Draft, Report};
 pub use diagnostic::{apply_fixes, Category, Diagnostic, Edit, Fix, Severity};
+pub use document::Format;
+pub use error::{GuidelineError, SourceFile};
+pub use guideline::{Guideline, GuidelineLoader, NoFiles};
 pub use line_index::{LineColumn, LineIndex};
+pub use platform::{Platform, PlatformTarget};
 pub use span::Span;

@@ -1,0 +1,454 @@
+//! The compiled checker: every rule of a guideline, ready for many drafts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{DirectiveKind, Document, Format};
+use crate::error::{GuidelineError, SourceFile};
+use crate::guideline::Guideline;
+use crate::packs;
+use crate::platform::PlatformTarget;
+use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rules;
+use crate::settings::Settings;
+use crate::span::Span;
+use crate::spec::DataRule;
+use crate::terms::{is_word_char, TermIndex, TermIndexBuilder};
+
+/// A draft to check.
+#[derive(Debug, Clone, Copy)]
+pub struct Draft<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// How it is written.
+    pub format: Format,
+    /// Platforms it is meant for; empty means the guideline's platforms.
+    pub platforms: &'a [PlatformTarget],
+}
+
+impl<'a> Draft<'a> {
+    /// A plain-text draft for the guideline's platforms.
+    pub fn text(text: &'a str) -> Self {
+        Draft { text, format: Format::Text, platforms: &[] }
+    }
+
+    /// A Markdown draft for the guideline's platforms.
+    pub fn markdown(text: &'a str) -> Self {
+        Draft { text, format: Format::Markdown, platforms: &[] }
+    }
+}
+
+/// What checking a draft found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    /// Findings, sorted by (start, end, rule).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+struct ActiveRule {
+    rule: Box<dyn Rule>,
+    severity: Severity,
+}
+
+/// Every rule of a guideline, compiled once and reused for many drafts.
+///
+/// `Checker` is `Send + Sync`: share one across threads.
+pub struct Checker {
+    active: Vec<ActiveRule>,
+    /// Every known rule, including those turned off, for listings and docs.
+    catalog: Vec<(RuleMeta, Option<Severity>)>,
+    term_index: TermIndex,
+    allowed: Option<AhoCorasick>,
+    settings: Settings,
+    platforms: Vec<PlatformTarget>,
+}
+
+impl Checker {
+    /// Compiles a guideline: built-in packs, custom rules and overrides.
+    pub fn new(guideline: &Guideline) -> Result<Checker, GuidelineError> {
+        let mut data_rules: Vec<DataRule> = Vec::new();
+        for pack in packs::PACK_FILES {
+            if !guideline.packs.contains(pack.name) {
+                continue;
+            }
+            let (file, specs) = packs::parse_pack(pack)?;
+            for (index, spec) in specs.into_iter().enumerate() {
+                data_rules.push(spec.compile(&file, index)?);
+            }
+        }
+        let mut candidates: Vec<Box<dyn Rule>> = rules::builtin_rules()
+            .into_iter()
+            .filter(|rule| guideline.packs.contains(rule.meta().pack()))
+            .collect();
+        let mut seen: BTreeSet<String> = candidates.iter().map(|rule| rule.meta().id.clone()).collect();
+        seen.extend(data_rules.iter().map(|rule| rule.meta().id.clone()));
+        for custom in &guideline.custom_rules {
+            let file = &guideline.files[custom.file];
+            let id = custom.spec.id.get_ref().clone();
+            if !seen.insert(id.clone()) {
+                return Err(file.error_at(
+                    Some(custom.spec.id.span().start),
+                    Some(format!("rules[{}].id", custom.index)),
+                    format!("rule id `{id}` is already used by another rule; choose another id"),
+                ));
+            }
+            data_rules.push(custom.spec.clone().compile(file, custom.index)?);
+        }
+        let mut terms_rules = Vec::new();
+        for rule in data_rules {
+            match rule {
+                DataRule::Terms(rule) => terms_rules.push(rule),
+                DataRule::Pattern(rule) => candidates.push(Box::new(rule)),
+            }
+        }
+
+        let mut builder = TermIndexBuilder::default();
+        for (slot, rule) in terms_rules.iter_mut().enumerate() {
+            rule.slot = slot as u32;
+            for (index, term) in rule.terms().iter().enumerate() {
+                builder.add(slot as u32, index as u32, &term.phrase);
+            }
+        }
+        candidates.extend(terms_rules.into_iter().map(|rule| Box::new(rule) as Box<dyn Rule>));
+        candidates.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
+
+        // Severity overrides, validated against the rules that exist.
+        let mut severities: BTreeMap<&str, Option<Severity>> =
+            candidates.iter().map(|rule| (rule.meta().id.as_str(), Some(rule.meta().default_severity))).collect();
+        for override_ in &guideline.overrides {
+            let file: &SourceFile = &guideline.files[override_.file];
+            let matching: Vec<&str> = severities
+                .keys()
+                .copied()
+                .filter(|id| *id == override_.rule || id.starts_with(&format!("{}.", override_.rule)))
+                .collect();
+            if matching.is_empty() {
+                let hint = crate::suggest::closest(&override_.rule, severities.keys().copied())
+                    .map(|best| format!("; did you mean `{best}`?"))
+                    .unwrap_or_else(|| "; `postlint rules` lists them".to_owned());
+                return Err(file.error_at(
+                    Some(override_.offset),
+                    Some(format!("severity.\"{}\"", override_.rule)),
+                    format!("unknown rule or pack `{}`{hint}", override_.rule),
+                ));
+            }
+            for id in matching {
+                severities.insert(id, override_.severity);
+            }
+        }
+        let severities: BTreeMap<String, Option<Severity>> =
+            severities.into_iter().map(|(id, severity)| (id.to_owned(), severity)).collect();
+        let mut catalog = Vec::new();
+        let mut active = Vec::new();
+        for rule in candidates {
+            let severity = severities.get(&rule.meta().id).copied().flatten();
+            catalog.push((rule.meta().clone(), severity));
+            if let Some(severity) = severity {
+                active.push(ActiveRule { rule, severity });
+            }
+        }
+        let allowed = (!guideline.settings.allow_terms.is_empty())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(guideline.settings.allow_terms.iter().map(|term| term.trim()))
+                    .ok()
+            })
+            .flatten();
+        Ok(Checker {
+            active,
+            catalog,
+            term_index: builder.build(),
+            allowed,
+            settings: guideline.settings.clone(),
+            platforms: guideline.platforms.clone(),
+        })
+    }
+
+    /// A checker for the built-in default guideline.
+    pub fn default_guideline() -> Checker {
+        // The built-in packs are tested to compile, so this cannot fail.
+        Checker::new(&Guideline::default()).unwrap_or_else(|error| panic!("built-in packs are broken: {error}"))
+    }
+
+    /// The platforms a draft is checked for when it names none.
+    pub fn platforms(&self) -> &[PlatformTarget] {
+        &self.platforms
+    }
+
+    /// Every known rule with its effective severity (`None` when off), sorted by id.
+    pub fn rules(&self) -> impl Iterator<Item = (&RuleMeta, Option<Severity>)> {
+        self.catalog.iter().map(|(meta, severity)| (meta, *severity))
+    }
+
+    /// One rule by id.
+    pub fn rule(&self, id: &str) -> Option<(&RuleMeta, Option<Severity>)> {
+        self.catalog.iter().find(|(meta, _)| meta.id == id).map(|(meta, severity)| (meta, *severity))
+    }
+
+    /// Checks a draft.
+    pub fn check(&self, draft: &Draft<'_>) -> Report {
+        let document = Document::new(draft.text, draft.format);
+        let platforms = if draft.platforms.is_empty() { &self.platforms[..] } else { draft.platforms };
+        let mut term_hits = Vec::new();
+        self.term_index.find(&document, &mut term_hits);
+        let context = CheckContext { document: &document, platforms, settings: &self.settings, term_hits: &term_hits };
+        let mut diagnostics = Vec::new();
+        for active in &self.active {
+            let mut reporter = Reporter { meta: active.rule.meta(), severity: active.severity, out: &mut diagnostics };
+            active.rule.check(&context, &mut reporter);
+        }
+        self.remove_allowed(&document, &mut diagnostics);
+        remove_suppressed(&document, &mut diagnostics);
+        diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+        Report { diagnostics }
+    }
+
+    fn remove_allowed(&self, document: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
+        let Some(allowed) = &self.allowed else { return };
+        if diagnostics.is_empty() {
+            return;
+        }
+        let source = document.source();
+        let spans: Vec<Span> = allowed
+            .find_iter(source)
+            .filter(|found| {
+                !source[..found.start()].chars().next_back().is_some_and(is_word_char)
+                    && !source[found.end()..].chars().next().is_some_and(is_word_char)
+            })
+            .map(|found| Span::new(found.start(), found.end()))
+            .collect();
+        diagnostics.retain(|diagnostic| {
+            diagnostic.span.is_empty() || !spans.iter().any(|allowed| allowed.contains(diagnostic.span))
+        });
+    }
+}
+
+/// Drops findings switched off by `postlint-disable` comments.
+fn remove_suppressed(document: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    let directives = document.directives();
+    if directives.is_empty() || diagnostics.is_empty() {
+        return;
+    }
+    let source = document.source();
+    let names = |rules: &[String], id: &str| {
+        rules.is_empty() || rules.iter().any(|rule| rule == id || id.starts_with(&format!("{rule}.")))
+    };
+    // Each directive becomes a byte range where its rules are off.
+    let mut off: Vec<(Span, &[String])> = Vec::new();
+    for (index, directive) in directives.iter().enumerate() {
+        match directive.kind {
+            DirectiveKind::Disable => {
+                let end = directives[index + 1..]
+                    .iter()
+                    .find(|later| {
+                        later.kind == DirectiveKind::Enable
+                            && (later.rules.is_empty() || later.rules == directive.rules)
+                    })
+                    .map_or(source.len(), |later| later.span.start);
+                off.push((Span::new(directive.span.end, end), &directive.rules));
+            }
+            DirectiveKind::DisableNextLine => {
+                // The next line with content after the comment's own line
+                // (a block comment's span may already include its line break).
+                let comment_end = directive.span.start + source[directive.span.start..directive.span.end].trim_end().len();
+                let mut line_start = source[comment_end..]
+                    .find('\n')
+                    .map_or(source.len(), |index| comment_end + index + 1);
+                while line_start < source.len() {
+                    let line_end = source[line_start..].find('\n').map_or(source.len(), |index| line_start + index);
+                    if !source[line_start..line_end].trim().is_empty() {
+                        off.push((Span::new(line_start, line_end), &directive.rules));
+                        break;
+                    }
+                    line_start = line_end + 1;
+                }
+            }
+            DirectiveKind::Enable => {}
+        }
+    }
+    diagnostics.retain(|diagnostic| {
+        !off.iter().any(|(span, rules)| {
+            span.start <= diagnostic.span.start && diagnostic.span.start < span.end.max(span.start + 1) && names(rules, &diagnostic.rule)
+        })
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::apply_fixes;
+
+    fn checker() -> Checker {
+        let mut guideline = Guideline::default();
+        guideline.packs.extend(packs::LANGUAGE_PACKS.iter().map(|pack| (*pack).to_owned()));
+        Checker::new(&guideline).unwrap()
+    }
+
+    fn findings<'c>(checker: &'c Checker, rule: &str, text: &str) -> Vec<Diagnostic> {
+        let format = if text.contains("![") || text.contains("](") { Format::Markdown } else { Format::Text };
+        let draft = Draft { text, format, platforms: &[] };
+        checker.check(&draft).diagnostics.into_iter().filter(|diagnostic| diagnostic.rule == rule).collect()
+    }
+
+    /// Every rule's own examples: it fires on each `fire`, stays quiet on
+    /// each `pass`, and its preferred fixes turn each `fixed` input into the output.
+    #[test]
+    fn every_rule_example_holds() {
+        let checker = checker();
+        let mut failures = Vec::new();
+        for (meta, _) in checker.rules() {
+            for text in &meta.examples.fire {
+                if findings(&checker, &meta.id, text).is_empty() {
+                    failures.push(format!("{}: did not fire on {text:?}", meta.id));
+                }
+            }
+            for text in &meta.examples.pass {
+                let found = findings(&checker, &meta.id, text);
+                if !found.is_empty() {
+                    failures.push(format!("{}: fired on {text:?}: {:?}", meta.id, found[0].span.slice(text)));
+                }
+            }
+            for (text, expected) in &meta.examples.fixed {
+                let found = findings(&checker, &meta.id, text);
+                let output = apply_fixes(text, found.iter().filter_map(|diagnostic| diagnostic.fixes.first()));
+                if &output != expected {
+                    failures.push(format!("{}: fixing {text:?} gave {output:?}, expected {expected:?}", meta.id));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{} example failures:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for (meta, _) in checker().rules() {
+            assert!(!meta.summary.is_empty(), "{} has no summary", meta.id);
+            assert!(!meta.why.is_empty(), "{} has no why", meta.id);
+            assert!(!meta.source.is_empty(), "{} has no source", meta.id);
+        }
+    }
+
+    #[test]
+    fn diagnostics_are_sorted_and_deterministic() {
+        let checker = checker();
+        let text = "Hey guys!!! The chairman of mankind wrote to maria@gmail.com!!";
+        let first = checker.check(&Draft::text(text));
+        assert_eq!(first, checker.check(&Draft::text(text)));
+        let keys: Vec<_> = first.diagnostics.iter().map(|d| (d.span.start, d.span.end, d.rule.clone())).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted);
+        assert!(keys.len() >= 5, "{keys:?}");
+    }
+
+    #[test]
+    fn severity_overrides_and_off() {
+        let guideline = Guideline::from_toml(
+            "g.toml",
+            "[severity]\n\"inclusion.gendered-greeting\" = \"error\"\nstyle = \"off\"\n",
+        )
+        .unwrap();
+        let checker = Checker::new(&guideline).unwrap();
+        let report = checker.check(&Draft::text("Hey guys!!!"));
+        assert_eq!(report.diagnostics.len(), 1);
+        assert_eq!(report.diagnostics[0].severity, Severity::Error);
+        assert_eq!(checker.rule("style.repeated-exclamation").unwrap().1, None);
+    }
+
+    #[test]
+    fn unknown_rule_in_severity_is_an_error() {
+        let guideline =
+            Guideline::from_toml("g.toml", "[severity]\n\"inclusion.gendered-greting\" = \"error\"\n").unwrap();
+        let error = Checker::new(&guideline).err().unwrap().to_string();
+        assert!(
+            error.starts_with("g.toml:2:1: key `severity.\"inclusion.gendered-greting\"`: unknown rule or pack")
+                && error.contains("did you mean `inclusion.gendered-greeting`?"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn custom_rules_terms_and_patterns() {
+        let guideline = Guideline::from_toml(
+            "g.toml",
+            r#"
+[[rules]]
+id = "hha.cheap"
+category = "branding"
+message = "Say 'affordable', not '{match}'."
+terms = ["cheap"]
+suggest = ["affordable"]
+
+[[rules]]
+id = "hha.year"
+category = "style"
+severity = "info"
+message = "Spell out “{match}”"
+pattern = '\b20\d\d/\d\d\b'
+"#,
+        )
+        .unwrap();
+        let checker = Checker::new(&guideline).unwrap();
+        let report = checker.check(&Draft::text("Cheap care in 2025/26 at cheap.org"));
+        let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(rules, ["hha.cheap", "hha.year"]);
+        assert_eq!(report.diagnostics[0].message, "Say 'affordable', not 'Cheap'.");
+        assert_eq!(report.diagnostics[0].fixes[0].edits[0].replacement, "Affordable");
+    }
+
+    #[test]
+    fn bad_custom_rules_name_the_rule_and_position() {
+        let error = |rule: &str| {
+            let text = format!("[[rules]]\nid = \"acme.x\"\ncategory = \"style\"\nmessage = \"m\"\n{rule}\n");
+            let guideline = Guideline::from_toml("g.toml", &text);
+            match guideline {
+                Err(error) => error.to_string(),
+                Ok(guideline) => Checker::new(&guideline).err().map(|e| e.to_string()).unwrap_or_default(),
+            }
+        };
+        let bad_regex = error("pattern = \"(unclosed\"");
+        assert!(bad_regex.starts_with("g.toml:5:11: key `rules[0].pattern`: bad regular expression in rule `acme.x`"), "{bad_regex}");
+        let too_big = error("pattern = \"\\\\w{1000}{1000}\"");
+        assert!(too_big.contains("too large"), "{too_big}");
+        assert!(error("terms = [\"a\"]\npattern = \"b\"").contains("both `pattern` and `terms`"));
+        assert!(error("").contains("needs `terms`, `swap` or `pattern`"));
+        assert!(error("terms = [\"a\"]\nsureness = \"ambiguous\"").contains("sets no context condition"));
+        assert!(error("terms = [\"a\"]\nfoo = 1").contains("unknown field `foo`"));
+        assert!(error("terms = [\"inclusion.x\"]\nmessage2 = \"{count}\"").contains("unknown field"));
+    }
+
+    #[test]
+    fn allow_terms_are_never_flagged() {
+        let guideline = Guideline::from_toml(
+            "g.toml",
+            "[allow]\nterms = [\"Manpower\", \"press@harbor.org\"]\n",
+        )
+        .unwrap();
+        let checker = Checker::new(&guideline).unwrap();
+        assert!(checker.check(&Draft::text("We lack manpower. Write to press@harbor.org")).diagnostics.is_empty());
+        assert_eq!(checker.check(&Draft::text("Write to jo@harbor.org")).diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn inline_suppression_in_markdown() {
+        let checker = checker();
+        let text = "<!-- postlint-disable-next-line inclusion -->\nHey guys\n\nHey guys\n\n<!-- postlint-disable -->\nHey guys!!!\n<!-- postlint-enable -->\nHey guys";
+        let report = checker.check(&Draft::markdown(text));
+        let lines: Vec<usize> = report
+            .diagnostics
+            .iter()
+            .map(|d| text[..d.span.start].matches('\n').count() + 1)
+            .collect();
+        assert_eq!(lines, [4, 9]);
+    }
+
+    #[test]
+    fn checker_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Checker>();
+    }
+}

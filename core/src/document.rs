@@ -1,0 +1,363 @@
+//! A draft prepared for checking: prose regions, masked entities, sentences
+//! and a normalized view for case-insensitive term matching.
+//!
+//! Everything here keeps UTF-8 byte offsets into the original text: the
+//! prose view has exactly the source's length, and the normalized view keeps
+//! a small table of anchors to map its offsets back.
+
+use std::cell::OnceCell;
+
+use crate::entities::{self, EntityKind, FoundEntity};
+use crate::markdown;
+use crate::span::Span;
+
+/// How a draft is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Format {
+    /// Plain text, as typed into a social network's composer.
+    #[default]
+    Text,
+    /// Markdown (CommonMark with tables, footnotes and front matter).
+    Markdown,
+}
+
+impl Format {
+    /// The name used in options and output (`text`, `markdown`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// Parses `text`, `plain` or `markdown`/`md`.
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "text" | "plain" | "txt" => Some(Format::Text),
+            "markdown" | "md" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// Byte written into the prose view over text that must never be checked as
+/// prose: code, HTML, URLs, mentions, cashtags, e-mail addresses. It is a
+/// control character, so no term and no word class matches it.
+pub const MASK: u8 = 0x01;
+
+/// An inline suppression comment found in the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// What the comment asks for.
+    pub kind: DirectiveKind,
+    /// The rule ids or pack names it names; empty means every rule.
+    pub rules: Vec<String>,
+    /// Where the comment is.
+    pub span: Span,
+}
+
+/// The kinds of inline suppression comment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirectiveKind {
+    /// `postlint-disable`: off from here until a matching enable.
+    Disable,
+    /// `postlint-enable`: back on.
+    Enable,
+    /// `postlint-disable-next-line`: off on the next line that has content.
+    DisableNextLine,
+}
+
+/// A draft prepared for the rules.
+pub struct Document<'a> {
+    source: &'a str,
+    format: Format,
+    prose_view: String,
+    entities: Vec<FoundEntity>,
+    directives: Vec<Directive>,
+    /// Ranges of inline Markdown images missing alt text, and link texts.
+    markdown_facts: markdown::Facts,
+    normalized: OnceCell<NormalizedText>,
+    sentences: OnceCell<Vec<Span>>,
+}
+
+impl<'a> Document<'a> {
+    /// Prepares `source`, written in `format`.
+    pub fn new(source: &'a str, format: Format) -> Self {
+        let (mut prose_view, directives, markdown_facts) = match format {
+            Format::Text => (source.as_bytes().to_vec(), Vec::new(), markdown::Facts::default()),
+            Format::Markdown => {
+                let parsed = markdown::prose_view(source);
+                (parsed.view, parsed.directives, parsed.facts)
+            }
+        };
+        // Entities are found in the prose only: a URL inside a code block is
+        // code, not a link in the post.
+        let entities = {
+            // The view is valid UTF-8: only whole chars were blanked with ASCII.
+            let view = std::str::from_utf8(&prose_view).unwrap_or_default();
+            entities::find(view)
+        };
+        // Hashtags stay visible: rules about hashtags match them whole, and
+        // the term index keeps other terms out of them.
+        for entity in entities.iter().filter(|entity| entity.kind != EntityKind::Hashtag) {
+            prose_view[entity.span.start..entity.span.end].fill(MASK);
+        }
+        let prose_view = String::from_utf8(prose_view).unwrap_or_else(|error| {
+            // Unreachable by construction; degrade to a fully masked view rather than panic.
+            "\u{1}".repeat(error.as_bytes().len())
+        });
+        Document {
+            source,
+            format,
+            prose_view,
+            entities,
+            directives,
+            markdown_facts,
+            normalized: OnceCell::new(),
+            sentences: OnceCell::new(),
+        }
+    }
+
+    /// The original text.
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// The draft's format.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The source with everything that is not prose blanked out: Markdown
+    /// syntax becomes spaces, code, HTML and entities become [`MASK`] bytes.
+    /// Same length as the source, so offsets are shared.
+    pub fn prose_view(&self) -> &str {
+        &self.prose_view
+    }
+
+    /// Hashtags, mentions, URLs, cashtags and e-mail addresses in the prose.
+    pub fn entities(&self) -> &[FoundEntity] {
+        &self.entities
+    }
+
+    /// The entities of one kind.
+    pub fn entities_of(&self, kind: EntityKind) -> impl Iterator<Item = &FoundEntity> {
+        self.entities.iter().filter(move |entity| entity.kind == kind)
+    }
+
+    /// The hashtag whose span contains `span`, if any.
+    pub fn hashtag_containing(&self, span: Span) -> Option<&FoundEntity> {
+        let index = self.entities.partition_point(|entity| entity.span.end <= span.start);
+        self.entities[index..]
+            .iter()
+            .take_while(|entity| entity.span.start <= span.start)
+            .find(|entity| entity.kind == EntityKind::Hashtag && entity.span.contains(span))
+    }
+
+    /// Inline suppression comments (Markdown only).
+    pub fn directives(&self) -> &[Directive] {
+        &self.directives
+    }
+
+    /// Facts only Markdown has: images and link texts.
+    pub fn markdown_facts(&self) -> &markdown::Facts {
+        &self.markdown_facts
+    }
+
+    /// The lowercased, whitespace-collapsed view used for term matching.
+    pub fn normalized(&self) -> &NormalizedText {
+        self.normalized.get_or_init(|| NormalizedText::new(&self.prose_view))
+    }
+
+    /// Sentence spans over the prose view, trimmed of surrounding white space,
+    /// skipping those with no letter or digit.
+    pub fn sentences(&self) -> &[Span] {
+        self.sentences.get_or_init(|| sentence_spans(&self.prose_view))
+    }
+
+    /// The sentence containing `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<Span> {
+        let sentences = self.sentences();
+        let index = sentences.partition_point(|sentence| sentence.end <= offset);
+        sentences.get(index).copied().filter(|sentence| sentence.start <= offset)
+    }
+}
+
+fn sentence_spans(view: &str) -> Vec<Span> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut spans = Vec::new();
+    // Blank lines and list items end sentences even without punctuation,
+    // which the Unicode algorithm does not know; so split into lines first
+    // when a line ends without terminal punctuation.
+    for (block_start, block) in split_blocks(view) {
+        for (offset, sentence) in block.split_sentence_bound_indices() {
+            let trimmed_start = sentence.len() - sentence.trim_start().len();
+            let trimmed = sentence.trim();
+            if trimmed.chars().any(char::is_alphanumeric) {
+                let start = block_start + offset + trimmed_start;
+                spans.push(Span::new(start, start + trimmed.len()));
+            }
+        }
+    }
+    spans
+}
+
+/// Splits at line breaks that end a block: a blank line, or a line break
+/// after which the next line starts a list item, heading or quote, or a
+/// line that does not end in sentence punctuation but the next starts with
+/// an uppercase letter or an emoji (social posts use line breaks as full stops).
+fn split_blocks(view: &str) -> Vec<(usize, &str)> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    let bytes = view.as_bytes();
+    let mut index = 0;
+    while let Some(relative) = memchr_newline(&bytes[index..]) {
+        let newline = index + relative;
+        let next_line = &view[newline + 1..];
+        let previous_line = view[start..newline].trim_end();
+        let next_trimmed = next_line.trim_start_matches([' ', '\t', '\u{1}']);
+        let ends_sentence = previous_line.ends_with(['.', '!', '?', ':', ';', '…']);
+        let next_first = next_trimmed.chars().next();
+        let breaks = next_trimmed.starts_with('\n')
+            || next_trimmed.is_empty()
+            || (!ends_sentence
+                && next_first.is_some_and(|ch| ch.is_uppercase() || !ch.is_alphanumeric()));
+        if breaks {
+            blocks.push((start, &view[start..newline]));
+            start = newline + 1;
+        }
+        index = newline + 1;
+    }
+    blocks.push((start, &view[start..]));
+    blocks
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&byte| byte == b'\n')
+}
+
+/// The prose view lowercased, with white space runs collapsed to one space,
+/// runs of masked bytes collapsed to one [`MASK`], and typographic
+/// apostrophes and hyphens folded to ASCII. Offsets map back to the source
+/// through [`NormalizedText::to_source`].
+#[derive(Debug, Clone)]
+pub struct NormalizedText {
+    text: String,
+    /// `(normalized offset, source offset)` pairs, one wherever the two
+    /// stop moving in step; sorted by both.
+    anchors: Vec<(usize, usize)>,
+}
+
+impl NormalizedText {
+    /// Normalizes `view`.
+    pub fn new(view: &str) -> Self {
+        let mut text = String::with_capacity(view.len());
+        let mut anchors = vec![(0, 0)];
+        // Offset difference (normalized minus source) since the last anchor.
+        let mut delta: isize = 0;
+        let mut previous_space = true;
+        let mut previous_mask = false;
+        for (offset, ch) in view.char_indices() {
+            if ch.is_whitespace() {
+                if !previous_space {
+                    text.push(' ');
+                }
+                previous_space = true;
+                previous_mask = false;
+            } else if ch == '\u{1}' {
+                if !previous_mask {
+                    text.push('\u{1}');
+                }
+                previous_mask = true;
+                previous_space = false;
+            } else {
+                previous_space = false;
+                previous_mask = false;
+                if ch.is_ascii() {
+                    text.push(ch.to_ascii_lowercase());
+                } else {
+                    match ch {
+                        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => text.push('\''),
+                        '\u{2010}' | '\u{2011}' => text.push('-'),
+                        _ => text.extend(ch.to_lowercase()),
+                    }
+                }
+            }
+            let source_end = offset + ch.len_utf8();
+            let new_delta = text.len() as isize - source_end as isize;
+            if new_delta != delta {
+                anchors.push((text.len(), source_end));
+                delta = new_delta;
+            }
+        }
+        NormalizedText { text, anchors }
+    }
+
+    /// The normalized text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Maps an offset in the normalized text to the source.
+    ///
+    /// Exact at char boundaries of the normalized text that are also
+    /// boundaries of source chars (all word boundaries are).
+    pub fn to_source(&self, offset: usize) -> usize {
+        let index = self.anchors.partition_point(|anchor| anchor.0 <= offset) - 1;
+        let (normalized, source) = self.anchors[index];
+        source + (offset - normalized)
+    }
+
+    /// Maps a span of the normalized text to the source.
+    pub fn span_to_source(&self, span: Span) -> Span {
+        let start = self.to_source(span.start);
+        // Map the end from the last char's start, so that an end just after
+        // a collapsed space run does not swallow the run.
+        let end = self.to_source(span.end);
+        Span::new(start, end.max(start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn masked(document: &Document) -> String {
+        document.prose_view().replace('\u{1}', "#")
+    }
+
+    #[test]
+    fn plain_text_masks_entities() {
+        let document = Document::new("Hi @anna see https://x.org/man #man and me@x.org", Format::Text);
+        assert_eq!(masked(&document), "Hi ##### see ################# #man and ########");
+        assert!(document.hashtag_containing(Span::new(32, 35)).is_some());
+        assert!(document.hashtag_containing(Span::new(36, 39)).is_none());
+    }
+
+    #[test]
+    fn normalized_maps_back_through_collapsed_space_and_case() {
+        let source = "Save  THE\n\tPoor İstanbul people";
+        let document = Document::new(source, Format::Text);
+        let normalized = document.normalized();
+        assert_eq!(normalized.as_str(), "save the poor i\u{307}stanbul people");
+        let at = normalized.as_str().find("poor").unwrap();
+        let span = normalized.span_to_source(Span::new(at, at + 4));
+        assert_eq!(span.slice(source), "Poor");
+        let at = normalized.as_str().find("people").unwrap();
+        let span = normalized.span_to_source(Span::new(at, at + 6));
+        assert_eq!(span.slice(source), "people");
+        let at = normalized.as_str().find("save the poor").unwrap();
+        let span = normalized.span_to_source(Span::new(at, at + "save the poor".len()));
+        assert_eq!(span.slice(source), "Save  THE\n\tPoor");
+    }
+
+    #[test]
+    fn sentences_split_on_punctuation_and_line_breaks() {
+        let source = "First one. Second one!\nThird line\nFourth 🎉\n\nFifth";
+        let document = Document::new(source, Format::Text);
+        let sentences: Vec<&str> =
+            document.sentences().iter().map(|span| span.slice(source)).collect();
+        assert_eq!(sentences, ["First one.", "Second one!", "Third line", "Fourth 🎉", "Fifth"]);
+        assert_eq!(document.sentence_at(source.find("Second").unwrap()).unwrap().slice(source), "Second one!");
+    }
+}

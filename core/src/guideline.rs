@@ -1,0 +1,456 @@
+//! Guideline files: what an organisation writes in `postlint.toml`, merged
+//! over the built-in packs it extends.
+//!
+//! Parsing is pure: files named in `extends` are fetched through a
+//! [`GuidelineLoader`] that the host provides (the CLI reads files; the
+//! WebAssembly module has none).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+use serde_spanned::Spanned;
+
+use crate::diagnostic::Severity;
+use crate::error::{offset_of, GuidelineError, SourceFile};
+use crate::packs;
+use crate::platform::{Platform, PlatformTarget};
+use crate::settings::{HashtagMax, Settings};
+use crate::spec::{parse_severity, RuleSpec};
+
+/// Fetches guideline files named in `extends`.
+pub trait GuidelineLoader {
+    /// Loads `reference` (as written in `extends`), named from the file
+    /// `from`. Returns the file with a canonical name, used to detect cycles.
+    fn load(&mut self, reference: &str, from: &str) -> Result<SourceFile, String>;
+}
+
+/// A loader for hosts without files: every file reference is an error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoFiles;
+
+impl GuidelineLoader for NoFiles {
+    fn load(&mut self, reference: &str, _from: &str) -> Result<SourceFile, String> {
+        Err(format!("cannot load `{reference}`: this host has no files; paste its rules into this guideline"))
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GuidelineToml {
+    #[serde(default)]
+    extends: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    language: Option<Spanned<String>>,
+    #[serde(default)]
+    platforms: Option<Spanned<PlatformsToml>>,
+    #[serde(default)]
+    brand: Option<BrandToml>,
+    #[serde(default)]
+    hashtags: Option<HashtagsToml>,
+    #[serde(default)]
+    rules: Vec<RuleSpec>,
+    #[serde(default)]
+    severity: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    allow: Option<AllowToml>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum PlatformsToml {
+    List(Vec<String>),
+    Table(BTreeMap<String, PlatformToml>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlatformToml {
+    #[serde(default)]
+    limit: Option<usize>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BrandToml {
+    #[serde(default)]
+    names: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HashtagsToml {
+    #[serde(default)]
+    required: Vec<Spanned<String>>,
+    #[serde(default)]
+    in_preview: Option<bool>,
+    #[serde(default)]
+    banned: Vec<Spanned<String>>,
+    #[serde(default)]
+    max: Option<Spanned<MaxToml>>,
+    #[serde(default)]
+    camel_case: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum MaxToml {
+    All(usize),
+    PerPlatform(BTreeMap<String, usize>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AllowToml {
+    #[serde(default)]
+    terms: Vec<String>,
+}
+
+/// A severity override from `[severity]`, with where it was written.
+#[derive(Debug, Clone)]
+pub(crate) struct SeverityOverride {
+    pub(crate) rule: String,
+    /// `None` turns the rule off.
+    pub(crate) severity: Option<Severity>,
+    pub(crate) file: usize,
+    pub(crate) offset: usize,
+}
+
+/// A custom rule with the file it came from.
+#[derive(Debug, Clone)]
+pub(crate) struct CustomRule {
+    pub(crate) spec: RuleSpec,
+    pub(crate) file: usize,
+    pub(crate) index: usize,
+}
+
+/// A resolved guideline: which packs, which platforms, custom rules,
+/// overrides and settings. Compile it into a [`crate::Checker`].
+#[derive(Debug, Clone)]
+pub struct Guideline {
+    pub(crate) packs: BTreeSet<String>,
+    pub(crate) platforms: Vec<PlatformTarget>,
+    pub(crate) settings: Settings,
+    pub(crate) custom_rules: Vec<CustomRule>,
+    pub(crate) overrides: Vec<SeverityOverride>,
+    pub(crate) files: Vec<SourceFile>,
+}
+
+impl Default for Guideline {
+    /// Every built-in pack, no custom rule, no platform preference.
+    fn default() -> Self {
+        Guideline {
+            packs: packs::DEFAULT_PACKS.iter().map(|pack| (*pack).to_owned()).collect(),
+            platforms: Vec::new(),
+            settings: Settings::default(),
+            custom_rules: Vec::new(),
+            overrides: Vec::new(),
+            files: Vec::new(),
+        }
+    }
+}
+
+impl Guideline {
+    /// Parses a guideline file, loading the files it extends through `loader`.
+    pub fn parse(file: SourceFile, loader: &mut dyn GuidelineLoader) -> Result<Guideline, GuidelineError> {
+        let mut guideline = Guideline { packs: BTreeSet::new(), ..Guideline::default() };
+        let mut stack = Vec::new();
+        guideline.merge_file(file, loader, &mut stack)?;
+        Ok(guideline)
+    }
+
+    /// Parses a guideline text that may not extend other files.
+    pub fn from_toml(name: &str, text: &str) -> Result<Guideline, GuidelineError> {
+        Guideline::parse(SourceFile::new(name, text), &mut NoFiles)
+    }
+
+    /// The platforms the guideline targets when the caller names none.
+    pub fn platforms(&self) -> &[PlatformTarget] {
+        &self.platforms
+    }
+
+    /// The settings rules read.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The built-in packs in use.
+    pub fn packs(&self) -> impl Iterator<Item = &str> {
+        self.packs.iter().map(String::as_str)
+    }
+
+    fn merge_file(
+        &mut self,
+        file: SourceFile,
+        loader: &mut dyn GuidelineLoader,
+        stack: &mut Vec<String>,
+    ) -> Result<(), GuidelineError> {
+        if stack.contains(&file.name) {
+            let chain = stack.iter().chain(std::iter::once(&file.name)).cloned().collect::<Vec<_>>();
+            return Err(GuidelineError {
+                file: file.name.clone(),
+                line: 0,
+                column: 0,
+                key: Some("extends".to_owned()),
+                message: format!("the guideline extends itself: {}", chain.join(" → ")),
+            });
+        }
+        let parsed: GuidelineToml = toml::from_str(&file.text).map_err(|error| file.toml_error(&error))?;
+        stack.push(file.name.clone());
+        let file_index = self.files.len();
+        self.files.push(file);
+
+        // Bases first, so this file's settings win.
+        let default_extends = [Spanned::new(0..0, "default".to_owned())];
+        let extends = parsed.extends.as_deref().unwrap_or(&default_extends);
+        for (index, reference) in extends.iter().enumerate() {
+            let name = reference.get_ref();
+            if let Some(pack_names) = packs::resolve_pack_name(name) {
+                self.packs.extend(pack_names.iter().map(|pack| (*pack).to_owned()));
+            } else if looks_like_path(name) {
+                let from = self.files[file_index].name.clone();
+                let base = loader.load(name, &from).map_err(|message| {
+                    self.files[file_index].error_at(Some(reference.span().start), Some(format!("extends[{index}]")), message)
+                })?;
+                self.merge_file(base, loader, stack)?;
+            } else {
+                let hint = crate::suggest::closest(name, packs::PACK_NAMES.iter().copied())
+                    .map(|best| format!("did you mean `{best}`? "))
+                    .unwrap_or_default();
+                return Err(self.files[file_index].error_at(
+                    Some(reference.span().start),
+                    Some(format!("extends[{index}]")),
+                    format!(
+                        "unknown pack `{name}`; {hint}built-in packs are {}; a file path must end in `.toml`",
+                        packs::PACK_NAMES.join(", ")
+                    ),
+                ));
+            }
+        }
+        let file = &self.files[file_index];
+        if let Some(language) = &parsed.language {
+            let code = language.get_ref().to_ascii_lowercase();
+            if let Some(pack) = packs::language_pack(&code) {
+                self.packs.insert(pack.to_owned());
+            } else if code != "en" {
+                return Err(file.error_at(
+                    Some(language.span().start),
+                    Some("language".into()),
+                    format!("no built-in pack for language `{code}`; available: en, {}", packs::LANGUAGE_PACKS.join(", ")),
+                ));
+            }
+            self.settings.language = Some(code);
+        }
+        if let Some(platforms) = parsed.platforms {
+            self.platforms = parse_platforms(file, platforms)?;
+        }
+        if let Some(brand) = parsed.brand {
+            for name in brand.names {
+                if name.get_ref().trim().is_empty() {
+                    return Err(file.error_at(Some(name.span().start), Some("brand.names".into()), "empty brand name"));
+                }
+                self.settings.brand_names.push(name.into_inner());
+            }
+        }
+        if let Some(hashtags) = parsed.hashtags {
+            let policy = &mut self.settings.hashtags;
+            for (key, list, target) in [
+                ("hashtags.required", hashtags.required, &mut policy.required),
+                ("hashtags.banned", hashtags.banned, &mut policy.banned),
+            ] {
+                for tag in list {
+                    target.push(normalize_hashtag(file, key, tag)?);
+                }
+            }
+            if let Some(in_preview) = hashtags.in_preview {
+                policy.in_preview = in_preview;
+            }
+            if let Some(camel_case) = hashtags.camel_case {
+                policy.camel_case = camel_case;
+            }
+            if let Some(max) = hashtags.max {
+                policy.max = match max.into_inner() {
+                    MaxToml::All(max) => HashtagMax::All(max),
+                    MaxToml::PerPlatform(map) => {
+                        let mut per_platform = BTreeMap::new();
+                        for (name, max) in map {
+                            let platform = Platform::from_name(&name).ok_or_else(|| {
+                                let key = format!("hashtags.max.{name}");
+                                file.error_at(offset_of(&file.text, &key), Some(key), unknown_platform_message(&name))
+                            })?;
+                            per_platform.insert(platform, max);
+                        }
+                        HashtagMax::PerPlatform(per_platform)
+                    }
+                };
+            }
+        }
+        if let Some(allow) = parsed.allow {
+            self.settings.allow_terms.extend(allow.terms.into_iter().filter(|term| !term.trim().is_empty()));
+        }
+        for (index, spec) in parsed.rules.into_iter().enumerate() {
+            self.custom_rules.push(CustomRule { spec, file: file_index, index });
+        }
+        for (rule, severity) in parsed.severity {
+            let value = severity.get_ref();
+            let level = if value == "off" {
+                None
+            } else {
+                Some(parse_severity(value).ok_or_else(|| {
+                    file.error_at(
+                        Some(severity.span().start),
+                        Some(format!("severity.\"{}\"", rule.get_ref())),
+                        format!("unknown severity `{value}`; use error, warning, info or off"),
+                    )
+                })?)
+            };
+            self.overrides.push(SeverityOverride {
+                rule: rule.get_ref().clone(),
+                severity: level,
+                file: file_index,
+                offset: rule.span().start,
+            });
+        }
+        stack.pop();
+        Ok(())
+    }
+}
+
+fn looks_like_path(reference: &str) -> bool {
+    reference.ends_with(".toml") || reference.contains('/') || reference.contains('\\')
+}
+
+fn unknown_platform_message(name: &str) -> String {
+    match name.parse::<PlatformTarget>() {
+        Err(error) => error.to_string(),
+        Ok(_) => format!("unknown platform `{name}`"),
+    }
+}
+
+fn parse_platforms(file: &SourceFile, platforms: Spanned<PlatformsToml>) -> Result<Vec<PlatformTarget>, GuidelineError> {
+    let mut targets = Vec::new();
+    let error_at = |key: String, message: String| {
+        let offset = offset_of(&file.text, &key).or(Some(platforms.span().start));
+        file.error_at(offset, Some(key), message)
+    };
+    match platforms.get_ref() {
+        PlatformsToml::List(list) => {
+            for (index, name) in list.iter().enumerate() {
+                let target = name
+                    .parse::<PlatformTarget>()
+                    .map_err(|error| error_at(format!("platforms[{index}]"), error.to_string()))?;
+                targets.push(target);
+            }
+        }
+        PlatformsToml::Table(table) => {
+            for (name, settings) in table {
+                let platform = Platform::from_name(name)
+                    .ok_or_else(|| error_at(format!("platforms.{name}"), unknown_platform_message(name)))?;
+                if settings.limit == Some(0) {
+                    return Err(error_at(
+                        format!("platforms.{name}.limit"),
+                        "the limit must be a positive whole number".to_owned(),
+                    ));
+                }
+                targets.push(PlatformTarget { platform, limit: settings.limit });
+            }
+        }
+    }
+    targets.sort();
+    targets.dedup();
+    Ok(targets)
+}
+
+fn normalize_hashtag(file: &SourceFile, key: &str, tag: Spanned<String>) -> Result<String, GuidelineError> {
+    let text = tag.get_ref().trim();
+    let body = text.strip_prefix(['#', '＃']).unwrap_or(text);
+    if body.is_empty() || !body.chars().all(|ch| ch.is_alphanumeric() || ch == '_') {
+        return Err(file.error_at(
+            Some(tag.span().start),
+            Some(key.to_owned()),
+            format!("`{text}` is not a hashtag: write `#` followed by letters, digits or `_`"),
+        ));
+    }
+    Ok(format!("#{body}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_example_parses() {
+        let text = r##"
+extends = ["default"]
+platforms = ["x", "instagram"]
+
+[brand]
+names = ["Harbor Health Alliance", "HHA", "CareLink"]
+
+[hashtags]
+required = ["#HarborHealth"]
+banned = ["#blessed"]
+max = { x = 2, instagram = 5 }
+camel_case = true
+
+[[rules]]
+id = "hha.cheap"
+category = "branding"
+severity = "warning"
+message = "Say 'affordable', not 'cheap'."
+terms = ["cheap"]
+suggest = ["affordable"]
+
+[severity]
+"inclusion.gendered-greeting" = "error"
+
+[allow]
+terms = ["Manpower Group"]
+"##;
+        let guideline = Guideline::from_toml("postlint.toml", text).unwrap();
+        assert_eq!(guideline.platforms.len(), 2);
+        assert_eq!(guideline.settings.brand_names.len(), 3);
+        assert_eq!(guideline.settings.hashtags.max.for_platform(Platform::X), Some(2));
+        assert_eq!(guideline.settings.hashtags.required, ["#HarborHealth"]);
+        assert_eq!(guideline.custom_rules.len(), 1);
+        assert_eq!(guideline.overrides[0].severity, Some(Severity::Error));
+        assert!(guideline.packs.contains("inclusion"));
+    }
+
+    #[test]
+    fn platform_table_form_sets_limits() {
+        let guideline = Guideline::from_toml("g.toml", "[platforms.mastodon]\nlimit = 1000\n[platforms.x]\n").unwrap();
+        assert_eq!(
+            guideline.platforms,
+            [PlatformTarget { platform: Platform::X, limit: None }, PlatformTarget { platform: Platform::Mastodon, limit: Some(1000) }]
+        );
+    }
+
+    fn error(text: &str) -> String {
+        Guideline::from_toml("g.toml", text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn errors_name_file_line_column_and_key() {
+        assert_eq!(
+            error("platfroms = [\"x\"]"),
+            "g.toml:1:1: key `platfroms`: unknown field `platfroms`, expected one of `extends`, `language`, `platforms`, `brand`, `hashtags`, `rules`, `severity`, `allow`; did you mean `platforms`?"
+        );
+        assert!(error("platforms = [\"x\", \"tiktk\"]").starts_with("g.toml:1:19: key `platforms[1]`: unknown platform `tiktk` (did you mean `tiktok`?)"));
+        assert!(error("extends = [\"inclusoin\"]").contains("did you mean `inclusion`?"));
+        assert!(error("[severity]\n\"a.b\" = \"loud\"").starts_with("g.toml:2:9: key `severity.\"a.b\"`: unknown severity `loud`"));
+        assert!(error("[hashtags]\nbanned = [\"#no way\"]").starts_with("g.toml:2:11: key `hashtags.banned`"));
+        assert!(error("extends = [\"other.toml\"]").contains("this host has no files"));
+    }
+
+    #[test]
+    fn a_guideline_that_extends_itself_is_an_error() {
+        struct Loop;
+        impl GuidelineLoader for Loop {
+            fn load(&mut self, reference: &str, _from: &str) -> Result<SourceFile, String> {
+                Ok(SourceFile::new(reference, format!("extends = [\"{reference}\"]")))
+            }
+        }
+        let error = Guideline::parse(SourceFile::new("a.toml", "extends = [\"a.toml\"]"), &mut Loop).unwrap_err();
+        assert!(error.to_string().contains("extends itself: a.toml → a.toml"), "{error}");
+    }
+}

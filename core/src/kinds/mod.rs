@@ -1,0 +1,118 @@
+//! Rule kinds that organisations write as data: literal terms and patterns.
+
+pub mod pattern;
+pub mod terms;
+
+use crate::span::Span;
+
+/// Applies the casing of `matched` to `replacement`: ALL CAPS stays all caps,
+/// a capitalised word stays capitalised, anything else is left as written.
+pub(crate) fn match_case(matched: &str, replacement: &str) -> String {
+    let letters: Vec<char> = matched.chars().filter(|ch| ch.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|ch| ch.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    // "HIV victims": an acronym leads, the phrase itself is not capitalised.
+    let first_word: Vec<char> = matched.split_whitespace().next().unwrap_or("").chars().collect();
+    let acronym = first_word.len() > 1 && first_word.iter().all(|ch| !ch.is_lowercase());
+    if matched.chars().next().is_some_and(char::is_uppercase) && !acronym {
+        let mut chars = replacement.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    replacement.to_owned()
+}
+
+/// Fills `{match}`, `{suggestion}` and `{suggestions}` in a message template.
+pub(crate) fn render_template(template: &str, matched: &str, suggestions: &[String]) -> String {
+    if !template.contains('{') {
+        return template.to_owned();
+    }
+    let quoted: Vec<String> = suggestions.iter().map(|s| format!("“{s}”")).collect();
+    template
+        .replace("{match}", matched)
+        .replace("{suggestion}", suggestions.first().map_or("", String::as_str))
+        .replace("{suggestions}", &quoted.join(" or "))
+}
+
+/// The placeholders a message template may use.
+pub(crate) const PLACEHOLDERS: [&str; 3] = ["match", "suggestion", "suggestions"];
+
+/// Returns the first `{placeholder}` in `template` that is not known.
+pub(crate) fn unknown_placeholder(template: &str) -> Option<String> {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = after.find('}')?;
+        let name = &after[..close];
+        if !PLACEHOLDERS.contains(&name) {
+            return Some(name.to_owned());
+        }
+        rest = &after[close + 1..];
+    }
+    None
+}
+
+/// Collapses white space runs in `text` to single spaces, for messages.
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `span` of `text` is enclosed in double quotation marks on its
+/// line: quoted speech and words mentioned as words are not the author's usage.
+pub(crate) fn in_quotes(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |index| index + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |index| span.end + index);
+    let before = &text[line_start..span.start];
+    let after = &text[span.end..line_end];
+    // Curly and guillemet quotes are directional: an opening one before
+    // with no closing one in between, and a closing one after.
+    let open_curly = before.rfind(['“', '«', '„']);
+    let close_curly = before.rfind(['”', '»']);
+    let curly_open = match (open_curly, close_curly) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    if curly_open && after.contains(['”', '»', '“']) {
+        return true;
+    }
+    // Straight quotes: an odd number before and at least one after.
+    before.matches('"').count() % 2 == 1 && after.contains('"')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_follows_the_match() {
+        assert_eq!(match_case("Guys", "everyone"), "Everyone");
+        assert_eq!(match_case("GUYS", "everyone"), "EVERYONE");
+        assert_eq!(match_case("guys", "everyone"), "everyone");
+        assert_eq!(match_case("I", "we"), "We");
+        assert_eq!(match_case("HIV victims", "people living with HIV"), "people living with HIV");
+    }
+
+    #[test]
+    fn templates() {
+        let suggestions = vec!["chair".to_owned(), "chairperson".to_owned()];
+        assert_eq!(
+            render_template("“{match}”: try “{suggestion}” ({suggestions})", "chairman", &suggestions),
+            "“chairman”: try “chair” (“chair” or “chairperson”)"
+        );
+        assert_eq!(unknown_placeholder("{match} {count}"), Some("count".to_owned()));
+        assert_eq!(unknown_placeholder("{match} and {suggestions}"), None);
+    }
+
+    #[test]
+    fn quotes() {
+        let text = "She said “hey guys” and \"guys\" and guys";
+        let spans: Vec<bool> = text
+            .match_indices("guys")
+            .map(|(at, _)| in_quotes(text, Span::new(at, at + 4)))
+            .collect();
+        assert_eq!(spans, [true, true, false]);
+    }
+}

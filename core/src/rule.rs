@@ -1,0 +1,142 @@
+//! The rule trait every check implements, and what a rule reports with.
+
+use crate::diagnostic::{Category, Diagnostic, Fix, Severity};
+use crate::document::Document;
+use crate::platform::PlatformTarget;
+use crate::settings::Settings;
+use crate::span::Span;
+use crate::terms::TermHit;
+
+/// How sure a rule is that a match is a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Sureness {
+    /// The words are a problem wherever they appear.
+    #[default]
+    Certain,
+    /// The words have harmless senses too: the rule fires only in a clear
+    /// context (named words nearby), so it stays quiet when unsure.
+    Ambiguous,
+}
+
+impl Sureness {
+    /// The name used in rule files and docs.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Sureness::Certain => "certain",
+            Sureness::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+/// An example a rule ships with; the test suite runs every one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Examples {
+    /// Drafts on which the rule must fire.
+    pub fire: Vec<String>,
+    /// Look-alike drafts on which it must stay quiet.
+    pub pass: Vec<String>,
+    /// `(draft, expected text after the preferred fix of every finding)`.
+    pub fixed: Vec<(String, String)>,
+}
+
+/// What a rule is, for listings, docs and output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleMeta {
+    /// Stable kebab-case id, namespaced by pack (`inclusion.gendered-greeting`).
+    pub id: String,
+    /// The guideline area.
+    pub category: Category,
+    /// Severity unless the guideline overrides it.
+    pub default_severity: Severity,
+    /// One sentence: what the rule looks for.
+    pub summary: String,
+    /// Why it matters (Markdown).
+    pub why: String,
+    /// The public guide the rule rests on.
+    pub source: String,
+    /// How sure the rule is when it fires.
+    pub sureness: Sureness,
+    /// Whether the rule offers fixes.
+    pub fixable: bool,
+    /// Its examples.
+    pub examples: Examples,
+}
+
+impl RuleMeta {
+    /// The pack a rule belongs to: the part of its id before the first dot.
+    pub fn pack(&self) -> &str {
+        self.id.split_once('.').map_or(self.id.as_str(), |(pack, _)| pack)
+    }
+}
+
+/// Everything a rule may look at while checking one draft.
+pub struct CheckContext<'a> {
+    /// The prepared draft.
+    pub document: &'a Document<'a>,
+    /// The platforms the draft is meant for.
+    pub platforms: &'a [PlatformTarget],
+    /// The guideline's settings (brand names, hashtag policy, …).
+    pub settings: &'a Settings,
+    pub(crate) term_hits: &'a [TermHit],
+}
+
+impl CheckContext<'_> {
+    /// The literal-term matches of the rule with this term slot, in text order.
+    pub(crate) fn term_hits(&self, slot: u32) -> &[TermHit] {
+        let start = self.term_hits.partition_point(|hit| hit.slot < slot);
+        let end = self.term_hits.partition_point(|hit| hit.slot <= slot);
+        &self.term_hits[start..end]
+    }
+}
+
+/// Collects one rule's diagnostics, stamping its id, category and severity.
+pub struct Reporter<'a> {
+    pub(crate) meta: &'a RuleMeta,
+    pub(crate) severity: Severity,
+    pub(crate) out: &'a mut Vec<Diagnostic>,
+}
+
+impl Reporter<'_> {
+    /// Reports a finding at `span` and returns it, so fixes can be added.
+    pub fn report(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.out.push(Diagnostic {
+            rule: self.meta.id.clone(),
+            category: self.meta.category,
+            severity: self.severity,
+            message: message.into(),
+            help: help.into(),
+            span,
+            fixes: Vec::new(),
+        });
+        let last = self.out.len() - 1;
+        &mut self.out[last]
+    }
+
+    /// Reports a finding with fixes.
+    pub fn report_with_fixes(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        help: impl Into<String>,
+        fixes: Vec<Fix>,
+    ) {
+        self.report(span, message, help).fixes = fixes;
+    }
+}
+
+/// A check. Data rules (terms, patterns) and built-in structural rules
+/// (length, hashtags, privacy detectors, …) all implement it.
+///
+/// Rules take `&self` and are `Send + Sync`: one compiled checker serves
+/// many drafts, on many threads.
+pub trait Rule: Send + Sync {
+    /// What the rule is.
+    fn meta(&self) -> &RuleMeta;
+    /// Checks one draft, reporting findings.
+    fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>);
+}

@@ -1,0 +1,290 @@
+//! Rules as data: the TOML shape of one rule, shared by built-in packs and
+//! guideline files, and its compilation into a rule kind.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_spanned::Spanned;
+
+use crate::diagnostic::{Category, Severity};
+use crate::error::{GuidelineError, SourceFile};
+use crate::kinds::pattern::{compile_pattern, PatternRule};
+use crate::kinds::terms::{Conditions, Term, TermOptions, TermsRule};
+use crate::kinds::unknown_placeholder;
+use crate::rule::{Examples, RuleMeta, Sureness};
+
+/// One or several strings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(one) => vec![one],
+            OneOrMany::Many(many) => many,
+        }
+    }
+}
+
+/// A rule as written in TOML (`[[rules]]` in a guideline or a pack).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RuleSpec {
+    pub(crate) id: Spanned<String>,
+    category: Spanned<String>,
+    #[serde(default)]
+    severity: Option<Spanned<String>>,
+    message: Spanned<String>,
+    #[serde(default)]
+    help: Option<Spanned<String>>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    why: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    sureness: Option<Spanned<String>>,
+    #[serde(default)]
+    terms: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    swap: Option<Spanned<BTreeMap<String, OneOrMany>>>,
+    #[serde(default)]
+    suggest: Option<OneOrMany>,
+    #[serde(default)]
+    pattern: Option<Spanned<String>>,
+    #[serde(default)]
+    exceptions: Vec<String>,
+    #[serde(default)]
+    if_previous: Vec<String>,
+    #[serde(default)]
+    unless_previous: Vec<String>,
+    #[serde(default)]
+    if_next: Vec<String>,
+    #[serde(default)]
+    unless_next: Vec<String>,
+    #[serde(default)]
+    if_sentence_has: Vec<String>,
+    #[serde(default)]
+    unless_sentence_has: Vec<String>,
+    #[serde(default)]
+    case_sensitive: bool,
+    #[serde(default)]
+    in_quotes: bool,
+    #[serde(default)]
+    proper_names: bool,
+    #[serde(default)]
+    fire: Vec<String>,
+    #[serde(default)]
+    pass: Vec<String>,
+    #[serde(default)]
+    fixed: Vec<(String, String)>,
+}
+
+/// A compiled data rule.
+pub(crate) enum DataRule {
+    Terms(TermsRule),
+    Pattern(PatternRule),
+}
+
+impl DataRule {
+    pub(crate) fn meta(&self) -> &RuleMeta {
+        use crate::rule::Rule;
+        match self {
+            DataRule::Terms(rule) => rule.meta(),
+            DataRule::Pattern(rule) => rule.meta(),
+        }
+    }
+}
+
+/// Whether `id` is kebab-case segments joined by dots (`hha.cheap-words`).
+pub(crate) fn is_valid_rule_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('.').all(|segment| {
+            !segment.is_empty()
+                && !segment.starts_with('-')
+                && !segment.ends_with('-')
+                && segment.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+        })
+}
+
+impl RuleSpec {
+    /// Compiles the rule; `index` is its position in the file's `[[rules]]`.
+    pub(crate) fn compile(self, file: &SourceFile, index: usize) -> Result<DataRule, GuidelineError> {
+        let key = |name: &str| Some(format!("rules[{index}].{name}"));
+        let at = |span: std::ops::Range<usize>| Some(span.start);
+        let id = self.id.get_ref().clone();
+        if !is_valid_rule_id(&id) {
+            return Err(file.error_at(
+                at(self.id.span()),
+                key("id"),
+                format!("rule id `{id}` must be lowercase kebab-case words joined by dots, such as `acme.cheap-words`"),
+            ));
+        }
+        let category: Category = self.category.get_ref().parse().map_err(|()| {
+            let names = Category::ALL.map(Category::as_str);
+            let hint = crate::suggest::closest(self.category.get_ref(), names)
+                .map(|best| format!("did you mean `{best}`? "))
+                .unwrap_or_default();
+            file.error_at(
+                at(self.category.span()),
+                key("category"),
+                format!(
+                    "unknown category `{}` in rule `{id}`; {hint}categories are: {}",
+                    self.category.get_ref(),
+                    names.join(", ")
+                ),
+            )
+        })?;
+        let severity = match &self.severity {
+            None => Severity::Warning,
+            Some(severity) => parse_severity(severity.get_ref()).ok_or_else(|| {
+                file.error_at(
+                    at(severity.span()),
+                    key("severity"),
+                    format!("unknown severity `{}` in rule `{id}`; use error, warning or info", severity.get_ref()),
+                )
+            })?,
+        };
+        let sureness = match &self.sureness {
+            None => Sureness::Certain,
+            Some(sureness) => match sureness.get_ref().as_str() {
+                "certain" => Sureness::Certain,
+                "ambiguous" => Sureness::Ambiguous,
+                other => {
+                    return Err(file.error_at(
+                        at(sureness.span()),
+                        key("sureness"),
+                        format!("unknown sureness `{other}` in rule `{id}`; use certain or ambiguous"),
+                    ))
+                }
+            },
+        };
+        for (name, template) in [("message", Some(&self.message)), ("help", self.help.as_ref())] {
+            if let Some(template) = template {
+                if let Some(unknown) = unknown_placeholder(template.get_ref()) {
+                    return Err(file.error_at(
+                        at(template.span()),
+                        key(name),
+                        format!(
+                            "unknown placeholder `{{{unknown}}}` in rule `{id}`; use {{match}}, {{suggestion}} or {{suggestions}}"
+                        ),
+                    ));
+                }
+            }
+        }
+        let conditions = Conditions {
+            if_previous: self.if_previous,
+            unless_previous: self.unless_previous,
+            if_next: self.if_next,
+            unless_next: self.unless_next,
+            if_sentence_has: self.if_sentence_has,
+            unless_sentence_has: self.unless_sentence_has,
+        };
+        if sureness == Sureness::Ambiguous && conditions.is_empty() {
+            return Err(file.error_at(
+                at(self.id.span()),
+                key("sureness"),
+                format!(
+                    "rule `{id}` is ambiguous but sets no context condition (if_previous, if_next, if_sentence_has, unless_…)"
+                ),
+            ));
+        }
+        let suggestions = self.suggest.map(OneOrMany::into_vec).unwrap_or_default();
+        let mut terms: Vec<Term> = Vec::new();
+        if let Some(list) = &self.terms {
+            terms.extend(list.get_ref().iter().map(|phrase| Term {
+                phrase: phrase.clone(),
+                suggestions: suggestions.clone(),
+            }));
+        }
+        if let Some(swap) = self.swap.clone() {
+            terms.extend(
+                swap.into_inner()
+                    .into_iter()
+                    .map(|(phrase, replacements)| Term { phrase, suggestions: replacements.into_vec() }),
+            );
+        }
+        let fixable = terms.iter().any(|term| !term.suggestions.is_empty()) || !suggestions.is_empty();
+        let meta = RuleMeta {
+            id: id.clone(),
+            category,
+            default_severity: severity,
+            summary: self.summary.unwrap_or_else(|| self.message.get_ref().replace(['{', '}'], "")),
+            why: self.why.unwrap_or_default(),
+            source: self.source.unwrap_or_default(),
+            sureness,
+            fixable,
+            examples: Examples { fire: self.fire, pass: self.pass, fixed: self.fixed },
+        };
+        let message = self.message.into_inner();
+        let help = self.help.map(Spanned::into_inner).unwrap_or_else(|| {
+            if fixable {
+                "Use {suggestions} instead.".to_owned()
+            } else {
+                "Rephrase this.".to_owned()
+            }
+        });
+        match (self.pattern, terms.is_empty()) {
+            (Some(pattern), true) => {
+                let regex = compile_pattern(pattern.get_ref(), self.case_sensitive).map_err(|error| {
+                    file.error_at(
+                        at(pattern.span()),
+                        key("pattern"),
+                        format!("bad regular expression in rule `{id}`: {error}"),
+                    )
+                })?;
+                Ok(DataRule::Pattern(PatternRule::new(meta, regex, message, help, suggestions, self.in_quotes)))
+            }
+            (None, false) => {
+                if terms.iter().any(|term| crate::terms::normalize_term(&term.phrase).is_empty()) {
+                    return Err(file.error_at(
+                        at(self.terms.as_ref().map_or(self.id.span(), Spanned::span)),
+                        key("terms"),
+                        format!("rule `{id}` has an empty term"),
+                    ));
+                }
+                let options = TermOptions {
+                    case_sensitive: self.case_sensitive,
+                    in_quotes: self.in_quotes,
+                    proper_names: self.proper_names,
+                };
+                Ok(DataRule::Terms(TermsRule::new(meta, terms, message, help, &self.exceptions, conditions, options)))
+            }
+            (Some(pattern), false) => Err(file.error_at(
+                at(pattern.span()),
+                key("pattern"),
+                format!("rule `{id}` has both `pattern` and `terms`/`swap`; a rule is one kind, so split it in two"),
+            )),
+            (None, true) => Err(file.error_at(
+                at(self.id.span()),
+                key("terms"),
+                format!("rule `{id}` needs `terms`, `swap` or `pattern`"),
+            )),
+        }
+    }
+}
+
+/// Parses `error`, `warning` or `info`.
+pub(crate) fn parse_severity(name: &str) -> Option<Severity> {
+    name.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids() {
+        assert!(is_valid_rule_id("inclusion.gendered-greeting"));
+        assert!(is_valid_rule_id("hha.cheap"));
+        assert!(!is_valid_rule_id("HHA.cheap"));
+        assert!(!is_valid_rule_id("hha..cheap"));
+        assert!(!is_valid_rule_id("hha.cheap-"));
+        assert!(!is_valid_rule_id("hha cheap"));
+    }
+}

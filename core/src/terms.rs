@@ -1,0 +1,187 @@
+//! One automaton for every literal term of every rule.
+//!
+//! Rules register their terms while the checker is compiled; checking a
+//! draft then makes a single pass over its normalized text, whatever the
+//! number of terms, and hands each rule the matches that stand on word
+//! boundaries.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::document::{Document, NormalizedText};
+use crate::span::Span;
+
+/// Where a term match is, and whose term it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TermHit {
+    /// The registering rule's slot.
+    pub(crate) slot: u32,
+    /// Index of the term within that rule.
+    pub(crate) term: u32,
+    /// The match in the source text.
+    pub(crate) span: Span,
+    /// The match in the normalized text.
+    pub(crate) normalized: Span,
+}
+
+/// Normalizes a term the way draft text is normalized, so the two compare.
+pub(crate) fn normalize_term(term: &str) -> String {
+    NormalizedText::new(term.trim()).as_str().to_owned()
+}
+
+/// Whether `ch` belongs to a word: letters, digits, marks and the underscore.
+pub(crate) fn is_word_char(ch: char) -> bool {
+    ch.is_alphanumeric() || ch == '_' || unicode_normalization::char::is_combining_mark(ch)
+}
+
+/// Scripts written without spaces between words, where a term may start or
+/// end next to another letter.
+fn is_unspaced_script(ch: char) -> bool {
+    matches!(ch,
+        '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' // Han
+        | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Collects terms while rules are compiled.
+#[derive(Default)]
+pub(crate) struct TermIndexBuilder {
+    patterns: Vec<String>,
+    owners: Vec<(u32, u32)>,
+}
+
+impl TermIndexBuilder {
+    /// Registers `term` as term number `term_index` of the rule in `slot`.
+    /// Returns false for a term that normalizes to nothing.
+    pub(crate) fn add(&mut self, slot: u32, term_index: u32, term: &str) -> bool {
+        let normalized = normalize_term(term);
+        if normalized.is_empty() {
+            return false;
+        }
+        self.patterns.push(normalized);
+        self.owners.push((slot, term_index));
+        true
+    }
+
+    /// Builds the automaton.
+    pub(crate) fn build(self) -> TermIndex {
+        let edges = self
+            .patterns
+            .iter()
+            .map(|pattern| {
+                let needs = |ch: Option<char>| ch.is_some_and(|ch| is_word_char(ch) && !is_unspaced_script(ch));
+                (needs(pattern.chars().next()), needs(pattern.chars().next_back()))
+            })
+            .collect();
+        let automaton = if self.patterns.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&self.patterns)
+                .ok()
+        };
+        let hashtags = self.patterns.iter().map(|pattern| pattern.starts_with('#')).collect();
+        TermIndex { automaton, owners: self.owners, edges, hashtags }
+    }
+}
+
+/// The compiled automaton with each pattern's owner.
+pub(crate) struct TermIndex {
+    automaton: Option<AhoCorasick>,
+    owners: Vec<(u32, u32)>,
+    /// Whether each pattern must start / end on a word boundary.
+    edges: Vec<(bool, bool)>,
+    /// Whether each pattern is a hashtag, which must match a whole hashtag.
+    hashtags: Vec<bool>,
+}
+
+impl TermIndex {
+    /// Finds every term match on word boundaries, sorted by (slot, start, longest first).
+    pub(crate) fn find(&self, document: &Document<'_>, hits: &mut Vec<TermHit>) {
+        let Some(automaton) = &self.automaton else { return };
+        let normalized = document.normalized();
+        let text = normalized.as_str();
+        for found in automaton.find_overlapping_iter(text) {
+            let pattern = found.pattern().as_usize();
+            let (start, end) = (found.start(), found.end());
+            let (start_edge, end_edge) = self.edges[pattern];
+            if start_edge && text[..start].chars().next_back().is_some_and(is_word_char) {
+                continue;
+            }
+            if end_edge && text[end..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            let (slot, term) = self.owners[pattern];
+            let normalized_span = Span::new(start, end);
+            let span = normalized.span_to_source(normalized_span);
+            let hashtag = document.hashtag_containing(span);
+            let fits = if self.hashtags[pattern] {
+                hashtag.is_some_and(|hashtag| hashtag.span == span)
+            } else {
+                hashtag.is_none()
+            };
+            if fits {
+                hits.push(TermHit { slot, term, span, normalized: normalized_span });
+            }
+        }
+        hits.sort_by_key(|hit| (hit.slot, hit.span.start, std::cmp::Reverse(hit.span.end), hit.term));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    fn matches(terms: &[&str], text: &str) -> Vec<String> {
+        let mut builder = TermIndexBuilder::default();
+        for (index, term) in terms.iter().enumerate() {
+            builder.add(0, index as u32, term);
+        }
+        let index = builder.build();
+        let document = Document::new(text, Format::Text);
+        let mut hits = Vec::new();
+        index.find(&document, &mut hits);
+        hits.iter().map(|hit| hit.span.slice(text).to_owned()).collect()
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert_eq!(matches(&["man"], "A man from Germany, a human, a MAN."), ["man", "MAN"]);
+        assert_eq!(matches(&["man"], "The man's hat; man-made"), ["man", "man"]);
+        assert!(matches(&["man"], "manpower mankind woman").is_empty());
+    }
+
+    #[test]
+    fn never_inside_entities() {
+        let text = "man.org @man #man https://x.org/man hi@man.org";
+        assert!(matches(&["man"], text).is_empty(), "{:?}", matches(&["man"], text));
+    }
+
+    #[test]
+    fn phrases_span_line_breaks_and_case() {
+        assert_eq!(matches(&["save the poor"], "We SAVE the\n  poor."), ["SAVE the\n  poor"]);
+        assert_eq!(matches(&["don't"], "Don’t go"), ["Don’t"]);
+    }
+
+    #[test]
+    fn hashtag_terms_match_whole_hashtags_only() {
+        assert_eq!(matches(&["#spon"], "#spon #sponsored #Spon."), ["#spon", "#Spon"]);
+        assert!(matches(&["spon"], "#spon").is_empty());
+    }
+
+    #[test]
+    fn overlapping_terms_all_reported() {
+        assert_eq!(matches(&["third world", "world"], "Third World"), ["Third World", "World"]);
+    }
+
+    #[test]
+    fn unspaced_scripts_match_inside_runs() {
+        assert_eq!(matches(&["残疾"], "他是残疾人"), ["残疾"]);
+        assert_eq!(matches(&["ñoño"], "el Ñoño dijo"), ["Ñoño"]);
+        assert_eq!(matches(&["café"], "Cafe\u{301} café"), ["café"]);
+    }
+}
