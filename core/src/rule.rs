@@ -140,3 +140,52 @@ pub trait Rule: Send + Sync {
     /// Checks one draft, reporting findings.
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>);
 }
+
+/// A rule's documentation as Markdown: what it looks for, why, its source
+/// and examples. `postlint explain`, the WebAssembly module and
+/// `docs/rules.md` all use this text.
+pub fn explain(meta: &RuleMeta, severity: Option<Severity>) -> String {
+    let mut text = format!("# {}\n\n{}\n\n", meta.id, meta.summary);
+    let severity_note = match severity {
+        Some(severity) if severity != meta.default_severity => {
+            format!("{severity} (default {})", meta.default_severity)
+        }
+        Some(severity) => severity.to_string(),
+        None => format!("off (default {})", meta.default_severity),
+    };
+    text.push_str(&format!(
+        "- Category: {}\n- Severity: {severity_note}\n- Sureness: {}\n- Fix: {}\n\n",
+        meta.category,
+        meta.sureness.as_str(),
+        if meta.fixable { "offered" } else { "none" }
+    ));
+    if !meta.why.is_empty() {
+        text.push_str(&format!("## Why\n\n{}\n\n", meta.why.trim()));
+    }
+    if !meta.source.is_empty() {
+        text.push_str(&format!("## Source\n\n{}\n\n", meta.source.trim()));
+    }
+    let examples = &meta.examples;
+    if !examples.fire.is_empty() {
+        text.push_str("## Flagged\n\n");
+        for example in &examples.fire {
+            text.push_str(&format!("- {}\n", example.replace('\n', " ")));
+        }
+        text.push('\n');
+    }
+    if !examples.pass.is_empty() {
+        text.push_str("## Not flagged\n\n");
+        for example in &examples.pass {
+            text.push_str(&format!("- {}\n", example.replace('\n', " ")));
+        }
+        text.push('\n');
+    }
+    if !examples.fixed.is_empty() {
+        text.push_str("## Fixed\n\n");
+        for (before, after) in &examples.fixed {
+            text.push_str(&format!("- {before} → {after}\n"));
+        }
+        text.push('\n');
+    }
+    text
+}

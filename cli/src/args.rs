@@ -1,0 +1,129 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Checks social-media drafts against your organisation's guidelines.
+#[derive(Debug, Parser)]
+#[command(name = "postlint", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check drafts and report guideline problems.
+    Check(CheckArgs),
+    /// List every rule with its category and severity.
+    Rules(RulesArgs),
+    /// Print a rule's documentation with examples.
+    Explain(ExplainArgs),
+}
+
+/// How drafts are given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Each path is one draft (directories are walked).
+    Files,
+    /// Each line is a JSON object: {"id", "text", "platform", "format"}.
+    Jsonl,
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable, with the source line underlined.
+    Text,
+    /// One JSON document: {"version":1,"results":[…]}.
+    Json,
+    /// One JSON result per line.
+    Jsonl,
+}
+
+/// The draft format for standard input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DraftFormat {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+}
+
+/// The lowest severity that makes the exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Errors only (the default).
+    Error,
+    /// Warnings and errors.
+    Warning,
+    /// Any finding.
+    Info,
+    /// Never: exit 0 whatever is found.
+    Never,
+}
+
+/// Options shared by commands that load a guideline.
+#[derive(Debug, Clone, Args)]
+pub struct GuidelineArgs {
+    /// Guideline file to use instead of discovering postlint.toml.
+    #[arg(long, value_name = "FILE", help_heading = "Guideline")]
+    pub config: Option<PathBuf>,
+    /// Ignore postlint.toml files: use the built-in default guideline.
+    #[arg(long, conflicts_with = "config", help_heading = "Guideline")]
+    pub isolated: bool,
+}
+
+/// `postlint check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to check; `-` or nothing reads standard input.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Platform to check for (repeatable): x, bluesky, mastodon, threads, instagram, tiktok,
+    /// linkedin, facebook, youtube, youtube-title, pinterest, pinterest-title; `mastodon:1000` sets a limit.
+    #[arg(long = "platform", short = 'p', value_name = "PLATFORM")]
+    pub platforms: Vec<String>,
+    /// Guideline selection.
+    #[command(flatten)]
+    pub guideline: GuidelineArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text, help_heading = "Output")]
+    pub format: OutputFormat,
+    /// Exit with 1 when a finding at or above this severity is found.
+    #[arg(long, value_enum, default_value_t = FailOn::Error, help_heading = "Output")]
+    pub fail_on: FailOn,
+    /// How the paths are read.
+    #[arg(long, value_enum, default_value_t = InputFormat::Files, help_heading = "Input")]
+    pub input_format: InputFormat,
+    /// Format of a draft read from standard input.
+    #[arg(long, value_enum, default_value_t = DraftFormat::Text, help_heading = "Input")]
+    pub stdin_format: DraftFormat,
+}
+
+/// `postlint rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Guideline selection.
+    #[command(flatten)]
+    pub guideline: GuidelineArgs,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Also list rules that the guideline turns off.
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// `postlint explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id, e.g. inclusion.gendered-greeting.
+    pub rule: String,
+    /// Guideline selection.
+    #[command(flatten)]
+    pub guideline: GuidelineArgs,
+}

@@ -1,0 +1,78 @@
+//! `--format json` and `--format jsonl`.
+
+use std::io::{self, Write};
+
+use postlint_core::{Encoding, LocatedDiagnostic, Locator};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Checked, Emitter, Summary};
+
+/// Writes results as JSON: one document, or one line per result.
+pub struct JsonEmitter {
+    lines: bool,
+    written: usize,
+}
+
+impl JsonEmitter {
+    /// `{"version":1,"results":[…]}`.
+    pub fn document() -> Self {
+        JsonEmitter { lines: false, written: 0 }
+    }
+
+    /// One result per line.
+    pub fn lines() -> Self {
+        JsonEmitter { lines: true, written: 0 }
+    }
+}
+
+/// One result as the JSON formats write it (field order is the documented one).
+#[derive(Serialize)]
+pub struct ResultRecord<'a> {
+    /// Path, `-`, or `FILE:LINE`.
+    pub source: &'a str,
+    /// The batch id, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a Value>,
+    /// Why the draft could not be checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<&'a str>,
+    /// Findings with UTF-8 byte offsets and 1-based lines and character columns.
+    pub diagnostics: Vec<LocatedDiagnostic>,
+    /// Per-platform metrics.
+    pub platforms: Vec<Value>,
+}
+
+/// The record for one result.
+pub fn result_record(checked: &Checked) -> ResultRecord<'_> {
+    let (error, diagnostics) = match &checked.outcome {
+        Ok(report) => {
+            let locator = Locator::new(&checked.text, Encoding::Utf8);
+            (None, report.diagnostics.iter().map(|d| locator.locate(d)).collect())
+        }
+        Err(message) => (Some(message.as_str()), Vec::new()),
+    };
+    ResultRecord { source: &checked.source, id: checked.id.as_ref(), error, diagnostics, platforms: Vec::new() }
+}
+
+impl Emitter for JsonEmitter {
+    fn emit(&mut self, out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
+        let value = result_record(checked);
+        if self.lines {
+            serde_json::to_writer(&mut *out, &value)?;
+            out.write_all(b"\n")?;
+        } else {
+            out.write_all(if self.written == 0 { b"{\"version\":1,\"results\":[" } else { b"," })?;
+            serde_json::to_writer(&mut *out, &value)?;
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+        if !self.lines {
+            out.write_all(if self.written == 0 { b"{\"version\":1,\"results\":[]}\n" } else { b"]}\n" })?;
+        }
+        Ok(())
+    }
+}
