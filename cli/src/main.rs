@@ -16,7 +16,9 @@ use clap::Parser;
 use postlint_core::{Checker, Draft, Format, PlatformTarget, Severity};
 use rayon::prelude::*;
 
-use crate::args::{CheckArgs, Cli, Command, DraftFormat, ExplainArgs, FailOn, InputFormat, RulesArgs};
+use crate::args::{
+    CheckArgs, Cli, Command, DraftFormat, ExplainArgs, FailOn, InputFormat, RulesArgs,
+};
 use crate::input::Input;
 use crate::render::{Checked, Summary};
 
@@ -34,7 +36,9 @@ fn main() -> ExitCode {
         Err(error) => {
             // A closed pipe (`postlint check … | head`) is not an error.
             if error.chain().any(|cause| {
-                cause.downcast_ref::<io::Error>().is_some_and(|error| error.kind() == io::ErrorKind::BrokenPipe)
+                cause
+                    .downcast_ref::<io::Error>()
+                    .is_some_and(|error| error.kind() == io::ErrorKind::BrokenPipe)
             }) {
                 return ExitCode::SUCCESS;
             }
@@ -56,17 +60,38 @@ fn parse_platforms(names: &[String]) -> Result<Vec<PlatformTarget>> {
     names
         .iter()
         .flat_map(|names| names.split(','))
-        .map(|name| name.parse::<PlatformTarget>().map_err(|error| anyhow::anyhow!("--platform: {error}")))
+        .map(|name| {
+            name.parse::<PlatformTarget>()
+                .map_err(|error| anyhow::anyhow!("--platform: {error}"))
+        })
         .collect()
 }
 
 fn check_input(checker: &Checker, platforms: &[PlatformTarget], input: Input) -> Checked {
     match input.text {
-        Err(message) => Checked { source: input.source, id: input.id, text: String::new(), outcome: Err(message) },
+        Err(message) => Checked {
+            source: input.source,
+            id: input.id,
+            text: String::new(),
+            outcome: Err(message),
+        },
         Ok(text) => {
-            let platforms = if input.platforms.is_empty() { platforms } else { &input.platforms };
-            let report = checker.check(&Draft { text: &text, format: input.format, platforms });
-            Checked { source: input.source, id: input.id, text, outcome: Ok(report) }
+            let platforms = if input.platforms.is_empty() {
+                platforms
+            } else {
+                &input.platforms
+            };
+            let report = checker.check(&Draft {
+                text: &text,
+                format: input.format,
+                platforms,
+            });
+            Checked {
+                source: input.source,
+                id: input.id,
+                text,
+                outcome: Ok(report),
+            }
         }
     }
 }
@@ -89,7 +114,11 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     };
     match args.input_format {
         InputFormat::Files => {
-            let paths = if args.paths.is_empty() { vec!["-".into()] } else { args.paths.clone() };
+            let paths = if args.paths.is_empty() {
+                vec!["-".into()]
+            } else {
+                args.paths.clone()
+            };
             let expanded = input::expand_paths(&paths);
             // Check files in parallel; `collect` keeps input order.
             let results: Vec<Checked> = expanded
@@ -108,17 +137,29 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             }
         }
         InputFormat::Jsonl => {
-            let paths = if args.paths.is_empty() { vec!["-".into()] } else { args.paths.clone() };
+            let paths = if args.paths.is_empty() {
+                vec!["-".into()]
+            } else {
+                args.paths.clone()
+            };
             for path in paths {
                 let (reader, name): (Box<dyn BufRead>, String) = if path.as_os_str() == "-" {
                     (Box::new(io::BufReader::new(io::stdin())), "-".to_owned())
                 } else {
                     match std::fs::File::open(&path) {
-                        Ok(file) => (Box::new(io::BufReader::new(file)), path.display().to_string()),
+                        Ok(file) => (
+                            Box::new(io::BufReader::new(file)),
+                            path.display().to_string(),
+                        ),
                         Err(error) => {
                             let source = path.display().to_string();
                             emit(
-                                Checked { source, id: None, text: String::new(), outcome: Err(format!("cannot read: {error}")) },
+                                Checked {
+                                    source,
+                                    id: None,
+                                    text: String::new(),
+                                    outcome: Err(format!("cannot read: {error}")),
+                                },
                                 &mut out,
                             )?;
                             continue;
@@ -167,13 +208,20 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         FailOn::Never => None,
     };
     let failed = matches!((threshold, summary.worst()), (Some(threshold), Some(worst)) if worst >= threshold);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn rules(args: RulesArgs) -> Result<ExitCode> {
     let checker = guideline::load_checker(&args.guideline)?;
     let mut out = BufWriter::new(io::stdout().lock());
-    let listed: Vec<_> = checker.rules().filter(|(_, severity)| args.all || severity.is_some()).collect();
+    let listed: Vec<_> = checker
+        .rules()
+        .filter(|(_, severity)| args.all || severity.is_some())
+        .collect();
     if args.json {
         let values: Vec<serde_json::Value> = listed
             .iter()
@@ -191,7 +239,11 @@ fn rules(args: RulesArgs) -> Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &values)?;
         writeln!(out)?;
     } else {
-        let width = listed.iter().map(|(meta, _)| meta.id.len()).max().unwrap_or(0);
+        let width = listed
+            .iter()
+            .map(|(meta, _)| meta.id.len())
+            .max()
+            .unwrap_or(0);
         for (meta, severity) in &listed {
             writeln!(
                 out,
@@ -202,7 +254,11 @@ fn rules(args: RulesArgs) -> Result<ExitCode> {
                 meta.summary
             )?;
         }
-        writeln!(out, "\n{} rules. `postlint explain RULE` documents one.", listed.len())?;
+        writeln!(
+            out,
+            "\n{} rules. `postlint explain RULE` documents one.",
+            listed.len()
+        )?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

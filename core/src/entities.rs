@@ -56,14 +56,22 @@ fn social_entities(text: &str) -> Vec<FoundEntity> {
         let after_boundary = previous.is_none_or(|p| !p.is_alphanumeric() && p != '_' && p != '&');
         let rest = &text[offset..];
         let url = after_boundary
-            && (rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www."));
+            && (rest.starts_with("http://")
+                || rest.starts_with("https://")
+                || rest.starts_with("www."));
         if url {
             let mut end = offset + rest.find(char::is_whitespace).unwrap_or(rest.len());
-            while end > offset && text[..end].ends_with(['.', ',', '!', '?', ')', ':', ';', '"', '\'']) {
+            while end > offset
+                && text[..end].ends_with(['.', ',', '!', '?', ')', ':', ';', '"', '\''])
+            {
                 end -= 1;
             }
             let span = Span::new(offset, end);
-            found.push(FoundEntity { kind: EntityKind::Url, span, value: span });
+            found.push(FoundEntity {
+                kind: EntityKind::Url,
+                span,
+                value: span,
+            });
             while chars.peek().is_some_and(|&(next, _)| next < end) {
                 chars.next();
             }
@@ -84,7 +92,11 @@ fn social_entities(text: &str) -> Vec<FoundEntity> {
             let value = Span::new(value_start, value_start + value_len);
             let has_letter = value.slice(text).chars().any(|c| !c.is_ascii_digit());
             if value_len > 0 && has_letter {
-                found.push(FoundEntity { kind, span: Span::new(offset, value.end), value });
+                found.push(FoundEntity {
+                    kind,
+                    span: Span::new(offset, value.end),
+                    value,
+                });
                 while chars.peek().is_some_and(|&(next, _)| next < value.end) {
                     chars.next();
                 }
@@ -126,7 +138,11 @@ pub fn find_emails(text: &str) -> Vec<FoundEntity> {
         while start < at && bytes[start] == b'.' {
             start += 1;
         }
-        if start == at || found.last().is_some_and(|last: &FoundEntity| last.span.end > start) {
+        if start == at
+            || found
+                .last()
+                .is_some_and(|last: &FoundEntity| last.span.end > start)
+        {
             continue;
         }
         let mut end = at + 1;
@@ -138,13 +154,22 @@ pub fn find_emails(text: &str) -> Vec<FoundEntity> {
             end -= 1;
         }
         let domain = &text[at + 1..end];
-        let Some(dot) = domain.rfind('.') else { continue };
+        let Some(dot) = domain.rfind('.') else {
+            continue;
+        };
         let top_level = &domain[dot + 1..];
-        if dot == 0 || top_level.len() < 2 || !top_level.bytes().all(|byte| byte.is_ascii_alphabetic()) {
+        if dot == 0
+            || top_level.len() < 2
+            || !top_level.bytes().all(|byte| byte.is_ascii_alphabetic())
+        {
             continue;
         }
         let span = Span::new(start, end);
-        found.push(FoundEntity { kind: EntityKind::Email, span, value: span });
+        found.push(FoundEntity {
+            kind: EntityKind::Email,
+            span,
+            value: span,
+        });
         search_from = end;
     }
     found
@@ -155,12 +180,18 @@ mod tests {
     use super::*;
 
     fn emails(text: &str) -> Vec<&str> {
-        find_emails(text).iter().map(|entity| entity.span.slice(text)).collect()
+        find_emails(text)
+            .iter()
+            .map(|entity| entity.span.slice(text))
+            .collect()
     }
 
     #[test]
     fn finds_email_addresses() {
-        assert_eq!(emails("Write to press@harbor-health.org."), ["press@harbor-health.org"]);
+        assert_eq!(
+            emails("Write to press@harbor-health.org."),
+            ["press@harbor-health.org"]
+        );
         assert_eq!(emails("a.b+c@x.co.uk, d@e.fr"), ["a.b+c@x.co.uk", "d@e.fr"]);
         assert!(emails("@user hi, me@x, a@b.c, @@, x@.com").is_empty());
     }

@@ -139,7 +139,10 @@ impl Default for Guideline {
     /// Every built-in pack, no custom rule, no platform preference.
     fn default() -> Self {
         Guideline {
-            packs: packs::DEFAULT_PACKS.iter().map(|pack| (*pack).to_owned()).collect(),
+            packs: packs::DEFAULT_PACKS
+                .iter()
+                .map(|pack| (*pack).to_owned())
+                .collect(),
             platforms: Vec::new(),
             settings: Settings::default(),
             custom_rules: Vec::new(),
@@ -151,8 +154,14 @@ impl Default for Guideline {
 
 impl Guideline {
     /// Parses a guideline file, loading the files it extends through `loader`.
-    pub fn parse(file: SourceFile, loader: &mut dyn GuidelineLoader) -> Result<Guideline, GuidelineError> {
-        let mut guideline = Guideline { packs: BTreeSet::new(), ..Guideline::default() };
+    pub fn parse(
+        file: SourceFile,
+        loader: &mut dyn GuidelineLoader,
+    ) -> Result<Guideline, GuidelineError> {
+        let mut guideline = Guideline {
+            packs: BTreeSet::new(),
+            ..Guideline::default()
+        };
         let mut stack = Vec::new();
         guideline.merge_file(file, loader, &mut stack)?;
         Ok(guideline)
@@ -185,7 +194,11 @@ impl Guideline {
         stack: &mut Vec<String>,
     ) -> Result<(), GuidelineError> {
         if stack.contains(&file.name) {
-            let chain = stack.iter().chain(std::iter::once(&file.name)).cloned().collect::<Vec<_>>();
+            let chain = stack
+                .iter()
+                .chain(std::iter::once(&file.name))
+                .cloned()
+                .collect::<Vec<_>>();
             return Err(GuidelineError {
                 file: file.name.clone(),
                 line: 0,
@@ -194,7 +207,8 @@ impl Guideline {
                 message: format!("the guideline extends itself: {}", chain.join(" → ")),
             });
         }
-        let parsed: GuidelineToml = toml::from_str(&file.text).map_err(|error| file.toml_error(&error))?;
+        let parsed: GuidelineToml =
+            toml::from_str(&file.text).map_err(|error| file.toml_error(&error))?;
         stack.push(file.name.clone());
         let file_index = self.files.len();
         self.files.push(file);
@@ -205,11 +219,16 @@ impl Guideline {
         for (index, reference) in extends.iter().enumerate() {
             let name = reference.get_ref();
             if let Some(pack_names) = packs::resolve_pack_name(name) {
-                self.packs.extend(pack_names.iter().map(|pack| (*pack).to_owned()));
+                self.packs
+                    .extend(pack_names.iter().map(|pack| (*pack).to_owned()));
             } else if looks_like_path(name) {
                 let from = self.files[file_index].name.clone();
                 let base = loader.load(name, &from).map_err(|message| {
-                    self.files[file_index].error_at(Some(reference.span().start), Some(format!("extends[{index}]")), message)
+                    self.files[file_index].error_at(
+                        Some(reference.span().start),
+                        Some(format!("extends[{index}]")),
+                        message,
+                    )
                 })?;
                 self.merge_file(base, loader, stack)?;
             } else {
@@ -235,7 +254,10 @@ impl Guideline {
                 return Err(file.error_at(
                     Some(language.span().start),
                     Some("language".into()),
-                    format!("no built-in pack for language `{code}`; available: en, {}", packs::LANGUAGE_PACKS.join(", ")),
+                    format!(
+                        "no built-in pack for language `{code}`; available: en, {}",
+                        packs::LANGUAGE_PACKS.join(", ")
+                    ),
                 ));
             }
             self.settings.language = Some(code);
@@ -246,7 +268,11 @@ impl Guideline {
         if let Some(brand) = parsed.brand {
             for name in brand.names {
                 if name.get_ref().trim().is_empty() {
-                    return Err(file.error_at(Some(name.span().start), Some("brand.names".into()), "empty brand name"));
+                    return Err(file.error_at(
+                        Some(name.span().start),
+                        Some("brand.names".into()),
+                        "empty brand name",
+                    ));
                 }
                 self.settings.brand_names.push(name.into_inner());
             }
@@ -275,7 +301,11 @@ impl Guideline {
                         for (name, max) in map {
                             let platform = Platform::from_name(&name).ok_or_else(|| {
                                 let key = format!("hashtags.max.{name}");
-                                file.error_at(offset_of(&file.text, &key), Some(key), unknown_platform_message(&name))
+                                file.error_at(
+                                    offset_of(&file.text, &key),
+                                    Some(key),
+                                    unknown_platform_message(&name),
+                                )
                             })?;
                             per_platform.insert(platform, max);
                         }
@@ -285,10 +315,19 @@ impl Guideline {
             }
         }
         if let Some(allow) = parsed.allow {
-            self.settings.allow_terms.extend(allow.terms.into_iter().filter(|term| !term.trim().is_empty()));
+            self.settings.allow_terms.extend(
+                allow
+                    .terms
+                    .into_iter()
+                    .filter(|term| !term.trim().is_empty()),
+            );
         }
         for (index, spec) in parsed.rules.into_iter().enumerate() {
-            self.custom_rules.push(CustomRule { spec, file: file_index, index });
+            self.custom_rules.push(CustomRule {
+                spec,
+                file: file_index,
+                index,
+            });
         }
         for (rule, severity) in parsed.severity {
             let value = severity.get_ref();
@@ -326,7 +365,10 @@ fn unknown_platform_message(name: &str) -> String {
     }
 }
 
-fn parse_platforms(file: &SourceFile, platforms: Spanned<PlatformsToml>) -> Result<Vec<PlatformTarget>, GuidelineError> {
+fn parse_platforms(
+    file: &SourceFile,
+    platforms: Spanned<PlatformsToml>,
+) -> Result<Vec<PlatformTarget>, GuidelineError> {
     let mut targets = Vec::new();
     let error_at = |key: String, message: String| {
         let offset = offset_of(&file.text, &key).or(Some(platforms.span().start));
@@ -343,15 +385,19 @@ fn parse_platforms(file: &SourceFile, platforms: Spanned<PlatformsToml>) -> Resu
         }
         PlatformsToml::Table(table) => {
             for (name, settings) in table {
-                let platform = Platform::from_name(name)
-                    .ok_or_else(|| error_at(format!("platforms.{name}"), unknown_platform_message(name)))?;
+                let platform = Platform::from_name(name).ok_or_else(|| {
+                    error_at(format!("platforms.{name}"), unknown_platform_message(name))
+                })?;
                 if settings.limit == Some(0) {
                     return Err(error_at(
                         format!("platforms.{name}.limit"),
                         "the limit must be a positive whole number".to_owned(),
                     ));
                 }
-                targets.push(PlatformTarget { platform, limit: settings.limit });
+                targets.push(PlatformTarget {
+                    platform,
+                    limit: settings.limit,
+                });
             }
         }
     }
@@ -360,7 +406,11 @@ fn parse_platforms(file: &SourceFile, platforms: Spanned<PlatformsToml>) -> Resu
     Ok(targets)
 }
 
-fn normalize_hashtag(file: &SourceFile, key: &str, tag: Spanned<String>) -> Result<String, GuidelineError> {
+fn normalize_hashtag(
+    file: &SourceFile,
+    key: &str,
+    tag: Spanned<String>,
+) -> Result<String, GuidelineError> {
     let text = tag.get_ref().trim();
     let body = text.strip_prefix(['#', '＃']).unwrap_or(text);
     if body.is_empty() || !body.chars().all(|ch| ch.is_alphanumeric() || ch == '_') {
@@ -409,7 +459,10 @@ terms = ["Manpower Group"]
         let guideline = Guideline::from_toml("postlint.toml", text).unwrap();
         assert_eq!(guideline.platforms.len(), 2);
         assert_eq!(guideline.settings.brand_names.len(), 3);
-        assert_eq!(guideline.settings.hashtags.max.for_platform(Platform::X), Some(2));
+        assert_eq!(
+            guideline.settings.hashtags.max.for_platform(Platform::X),
+            Some(2)
+        );
         assert_eq!(guideline.settings.hashtags.required, ["#HarborHealth"]);
         assert_eq!(guideline.custom_rules.len(), 1);
         assert_eq!(guideline.overrides[0].severity, Some(Severity::Error));
@@ -418,15 +471,30 @@ terms = ["Manpower Group"]
 
     #[test]
     fn platform_table_form_sets_limits() {
-        let guideline = Guideline::from_toml("g.toml", "[platforms.mastodon]\nlimit = 1000\n[platforms.x]\n").unwrap();
+        let guideline = Guideline::from_toml(
+            "g.toml",
+            "[platforms.mastodon]\nlimit = 1000\n[platforms.x]\n",
+        )
+        .unwrap();
         assert_eq!(
             guideline.platforms,
-            [PlatformTarget { platform: Platform::X, limit: None }, PlatformTarget { platform: Platform::Mastodon, limit: Some(1000) }]
+            [
+                PlatformTarget {
+                    platform: Platform::X,
+                    limit: None
+                },
+                PlatformTarget {
+                    platform: Platform::Mastodon,
+                    limit: Some(1000)
+                }
+            ]
         );
     }
 
     fn error(text: &str) -> String {
-        Guideline::from_toml("g.toml", text).unwrap_err().to_string()
+        Guideline::from_toml("g.toml", text)
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
@@ -435,10 +503,14 @@ terms = ["Manpower Group"]
             error("platfroms = [\"x\"]"),
             "g.toml:1:1: key `platfroms`: unknown field `platfroms`, expected one of `extends`, `language`, `platforms`, `brand`, `hashtags`, `rules`, `severity`, `allow`; did you mean `platforms`?"
         );
-        assert!(error("platforms = [\"x\", \"tiktk\"]").starts_with("g.toml:1:19: key `platforms[1]`: unknown platform `tiktk` (did you mean `tiktok`?)"));
+        assert!(error("platforms = [\"x\", \"tiktk\"]").starts_with(
+            "g.toml:1:19: key `platforms[1]`: unknown platform `tiktk` (did you mean `tiktok`?)"
+        ));
         assert!(error("extends = [\"inclusoin\"]").contains("did you mean `inclusion`?"));
-        assert!(error("[severity]\n\"a.b\" = \"loud\"").starts_with("g.toml:2:9: key `severity.\"a.b\"`: unknown severity `loud`"));
-        assert!(error("[hashtags]\nbanned = [\"#no way\"]").starts_with("g.toml:2:11: key `hashtags.banned`"));
+        assert!(error("[severity]\n\"a.b\" = \"loud\"")
+            .starts_with("g.toml:2:9: key `severity.\"a.b\"`: unknown severity `loud`"));
+        assert!(error("[hashtags]\nbanned = [\"#no way\"]")
+            .starts_with("g.toml:2:11: key `hashtags.banned`"));
         assert!(error("extends = [\"other.toml\"]").contains("this host has no files"));
     }
 
@@ -447,10 +519,22 @@ terms = ["Manpower Group"]
         struct Loop;
         impl GuidelineLoader for Loop {
             fn load(&mut self, reference: &str, _from: &str) -> Result<SourceFile, String> {
-                Ok(SourceFile::new(reference, format!("extends = [\"{reference}\"]")))
+                Ok(SourceFile::new(
+                    reference,
+                    format!("extends = [\"{reference}\"]"),
+                ))
             }
         }
-        let error = Guideline::parse(SourceFile::new("a.toml", "extends = [\"a.toml\"]"), &mut Loop).unwrap_err();
-        assert!(error.to_string().contains("extends itself: a.toml → a.toml"), "{error}");
+        let error = Guideline::parse(
+            SourceFile::new("a.toml", "extends = [\"a.toml\"]"),
+            &mut Loop,
+        )
+        .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("extends itself: a.toml → a.toml"),
+            "{error}"
+        );
     }
 }

@@ -74,7 +74,9 @@ impl Platform {
         if name == "twitter" {
             return Some(Platform::X);
         }
-        Platform::ALL.into_iter().find(|platform| platform.as_str() == name)
+        Platform::ALL
+            .into_iter()
+            .find(|platform| platform.as_str() == name)
     }
 }
 
@@ -96,7 +98,10 @@ pub struct PlatformTarget {
 
 impl From<Platform> for PlatformTarget {
     fn from(platform: Platform) -> Self {
-        PlatformTarget { platform, limit: None }
+        PlatformTarget {
+            platform,
+            limit: None,
+        }
     }
 }
 
@@ -120,7 +125,11 @@ pub enum PlatformError {
 }
 
 fn known_names() -> String {
-    Platform::ALL.iter().map(|platform| platform.as_str()).collect::<Vec<_>>().join(", ")
+    Platform::ALL
+        .iter()
+        .map(|platform| platform.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn did_you_mean(name: &str) -> String {
@@ -137,8 +146,9 @@ impl FromStr for PlatformTarget {
             Some((name, limit)) => (name, Some(limit)),
             None => (text, None),
         };
-        let platform =
-            Platform::from_name(name).ok_or_else(|| PlatformError::Unknown { name: name.to_owned() })?;
+        let platform = Platform::from_name(name).ok_or_else(|| PlatformError::Unknown {
+            name: name.to_owned(),
+        })?;
         let limit = match limit {
             None => None,
             Some(limit) => match limit.trim().parse::<usize>() {
@@ -162,11 +172,23 @@ mod tests {
     #[test]
     fn parses_names_and_limits() {
         assert_eq!("x".parse::<PlatformTarget>().unwrap().platform, Platform::X);
-        assert_eq!("Twitter".parse::<PlatformTarget>().unwrap().platform, Platform::X);
+        assert_eq!(
+            "Twitter".parse::<PlatformTarget>().unwrap().platform,
+            Platform::X
+        );
         let mastodon: PlatformTarget = "mastodon:1000".parse().unwrap();
-        assert_eq!((mastodon.platform, mastodon.limit), (Platform::Mastodon, Some(1000)));
-        assert!(matches!("mastodon:0".parse::<PlatformTarget>(), Err(PlatformError::BadLimit { .. })));
-        let error = "instagarm".parse::<PlatformTarget>().unwrap_err().to_string();
+        assert_eq!(
+            (mastodon.platform, mastodon.limit),
+            (Platform::Mastodon, Some(1000))
+        );
+        assert!(matches!(
+            "mastodon:0".parse::<PlatformTarget>(),
+            Err(PlatformError::BadLimit { .. })
+        ));
+        let error = "instagarm"
+            .parse::<PlatformTarget>()
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("did you mean `instagram`"), "{error}");
         for platform in Platform::ALL {
             assert_eq!(Platform::from_name(platform.as_str()), Some(platform));

@@ -65,7 +65,9 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// The pack a rule belongs to: the part of its id before the first dot.
     pub fn pack(&self) -> &str {
-        self.id.split_once('.').map_or(self.id.as_str(), |(pack, _)| pack)
+        self.id
+            .split_once('.')
+            .map_or(self.id.as_str(), |(pack, _)| pack)
     }
 }
 

@@ -71,8 +71,13 @@ impl TermIndexBuilder {
             .patterns
             .iter()
             .map(|pattern| {
-                let needs = |ch: Option<char>| ch.is_some_and(|ch| is_word_char(ch) && !is_unspaced_script(ch));
-                (needs(pattern.chars().next()), needs(pattern.chars().next_back()))
+                let needs = |ch: Option<char>| {
+                    ch.is_some_and(|ch| is_word_char(ch) && !is_unspaced_script(ch))
+                };
+                (
+                    needs(pattern.chars().next()),
+                    needs(pattern.chars().next_back()),
+                )
             })
             .collect();
         let automaton = if self.patterns.is_empty() {
@@ -83,8 +88,17 @@ impl TermIndexBuilder {
                 .build(&self.patterns)
                 .ok()
         };
-        let hashtags = self.patterns.iter().map(|pattern| pattern.starts_with('#')).collect();
-        TermIndex { automaton, owners: self.owners, edges, hashtags }
+        let hashtags = self
+            .patterns
+            .iter()
+            .map(|pattern| pattern.starts_with('#'))
+            .collect();
+        TermIndex {
+            automaton,
+            owners: self.owners,
+            edges,
+            hashtags,
+        }
     }
 }
 
@@ -101,7 +115,9 @@ pub(crate) struct TermIndex {
 impl TermIndex {
     /// Finds every term match on word boundaries, sorted by (slot, start, longest first).
     pub(crate) fn find(&self, document: &Document<'_>, hits: &mut Vec<TermHit>) {
-        let Some(automaton) = &self.automaton else { return };
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
         let normalized = document.normalized();
         let text = normalized.as_str();
         for found in automaton.find_overlapping_iter(text) {
@@ -124,10 +140,22 @@ impl TermIndex {
                 hashtag.is_none()
             };
             if fits {
-                hits.push(TermHit { slot, term, span, normalized: normalized_span });
+                hits.push(TermHit {
+                    slot,
+                    term,
+                    span,
+                    normalized: normalized_span,
+                });
             }
         }
-        hits.sort_by_key(|hit| (hit.slot, hit.span.start, std::cmp::Reverse(hit.span.end), hit.term));
+        hits.sort_by_key(|hit| {
+            (
+                hit.slot,
+                hit.span.start,
+                std::cmp::Reverse(hit.span.end),
+                hit.term,
+            )
+        });
     }
 }
 
@@ -145,12 +173,17 @@ mod tests {
         let document = Document::new(text, Format::Text);
         let mut hits = Vec::new();
         index.find(&document, &mut hits);
-        hits.iter().map(|hit| hit.span.slice(text).to_owned()).collect()
+        hits.iter()
+            .map(|hit| hit.span.slice(text).to_owned())
+            .collect()
     }
 
     #[test]
     fn whole_words_only() {
-        assert_eq!(matches(&["man"], "A man from Germany, a human, a MAN."), ["man", "MAN"]);
+        assert_eq!(
+            matches(&["man"], "A man from Germany, a human, a MAN."),
+            ["man", "MAN"]
+        );
         assert_eq!(matches(&["man"], "The man's hat; man-made"), ["man", "man"]);
         assert!(matches(&["man"], "manpower mankind woman").is_empty());
     }
@@ -158,24 +191,37 @@ mod tests {
     #[test]
     fn never_inside_entities() {
         let text = "man.org @man #man https://x.org/man hi@man.org";
-        assert!(matches(&["man"], text).is_empty(), "{:?}", matches(&["man"], text));
+        assert!(
+            matches(&["man"], text).is_empty(),
+            "{:?}",
+            matches(&["man"], text)
+        );
     }
 
     #[test]
     fn phrases_span_line_breaks_and_case() {
-        assert_eq!(matches(&["save the poor"], "We SAVE the\n  poor."), ["SAVE the\n  poor"]);
+        assert_eq!(
+            matches(&["save the poor"], "We SAVE the\n  poor."),
+            ["SAVE the\n  poor"]
+        );
         assert_eq!(matches(&["don't"], "Don’t go"), ["Don’t"]);
     }
 
     #[test]
     fn hashtag_terms_match_whole_hashtags_only() {
-        assert_eq!(matches(&["#spon"], "#spon #sponsored #Spon."), ["#spon", "#Spon"]);
+        assert_eq!(
+            matches(&["#spon"], "#spon #sponsored #Spon."),
+            ["#spon", "#Spon"]
+        );
         assert!(matches(&["spon"], "#spon").is_empty());
     }
 
     #[test]
     fn overlapping_terms_all_reported() {
-        assert_eq!(matches(&["third world", "world"], "Third World"), ["Third World", "World"]);
+        assert_eq!(
+            matches(&["third world", "world"], "Third World"),
+            ["Third World", "World"]
+        );
     }
 
     #[test]

@@ -17,12 +17,18 @@ pub struct JsonEmitter {
 impl JsonEmitter {
     /// `{"version":1,"results":[…]}`.
     pub fn document() -> Self {
-        JsonEmitter { lines: false, written: 0 }
+        JsonEmitter {
+            lines: false,
+            written: 0,
+        }
     }
 
     /// One result per line.
     pub fn lines() -> Self {
-        JsonEmitter { lines: true, written: 0 }
+        JsonEmitter {
+            lines: true,
+            written: 0,
+        }
     }
 }
 
@@ -48,11 +54,24 @@ pub fn result_record(checked: &Checked) -> ResultRecord<'_> {
     let (error, diagnostics) = match &checked.outcome {
         Ok(report) => {
             let locator = Locator::new(&checked.text, Encoding::Utf8);
-            (None, report.diagnostics.iter().map(|d| locator.locate(d)).collect())
+            (
+                None,
+                report
+                    .diagnostics
+                    .iter()
+                    .map(|d| locator.locate(d))
+                    .collect(),
+            )
         }
         Err(message) => (Some(message.as_str()), Vec::new()),
     };
-    ResultRecord { source: &checked.source, id: checked.id.as_ref(), error, diagnostics, platforms: Vec::new() }
+    ResultRecord {
+        source: &checked.source,
+        id: checked.id.as_ref(),
+        error,
+        diagnostics,
+        platforms: Vec::new(),
+    }
 }
 
 impl Emitter for JsonEmitter {
@@ -62,7 +81,11 @@ impl Emitter for JsonEmitter {
             serde_json::to_writer(&mut *out, &value)?;
             out.write_all(b"\n")?;
         } else {
-            out.write_all(if self.written == 0 { b"{\"version\":1,\"results\":[" } else { b"," })?;
+            out.write_all(if self.written == 0 {
+                b"{\"version\":1,\"results\":["
+            } else {
+                b","
+            })?;
             serde_json::to_writer(&mut *out, &value)?;
         }
         self.written += 1;
@@ -71,7 +94,11 @@ impl Emitter for JsonEmitter {
 
     fn finish(&mut self, out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
         if !self.lines {
-            out.write_all(if self.written == 0 { b"{\"version\":1,\"results\":[]}\n" } else { b"]}\n" })?;
+            out.write_all(if self.written == 0 {
+                b"{\"version\":1,\"results\":[]}\n"
+            } else {
+                b"]}\n"
+            })?;
         }
         Ok(())
     }

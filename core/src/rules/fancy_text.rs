@@ -41,7 +41,11 @@ pub(crate) fn plain_equivalent(ch: char) -> Option<char> {
     // that live elsewhere, such as ℎ) are simply not matched here.
     if (0x1D400..=0x1D6A3).contains(&code) {
         let index = (code - 0x1D400) % 52;
-        let base = if index < 26 { b'A' as u32 + index } else { b'a' as u32 + index - 26 };
+        let base = if index < 26 {
+            b'A' as u32 + index
+        } else {
+            b'a' as u32 + index - 26
+        };
         return char::from_u32(base);
     }
     if (0x1D7CE..=0x1D7FF).contains(&code) {
@@ -62,9 +66,30 @@ pub(crate) fn plain_equivalent(ch: char) -> Option<char> {
 
 fn small_capital(ch: char) -> Option<char> {
     Some(match ch {
-        'ᴀ' => 'a', 'ʙ' => 'b', 'ᴄ' => 'c', 'ᴅ' => 'd', 'ᴇ' => 'e', 'ꜰ' => 'f', 'ɢ' => 'g', 'ʜ' => 'h',
-        'ɪ' => 'i', 'ᴊ' => 'j', 'ᴋ' => 'k', 'ʟ' => 'l', 'ᴍ' => 'm', 'ɴ' => 'n', 'ᴏ' => 'o', 'ᴘ' => 'p',
-        'ʀ' => 'r', 'ꜱ' => 's', 'ᴛ' => 't', 'ᴜ' => 'u', 'ᴠ' => 'v', 'ᴡ' => 'w', 'ʏ' => 'y', 'ᴢ' => 'z',
+        'ᴀ' => 'a',
+        'ʙ' => 'b',
+        'ᴄ' => 'c',
+        'ᴅ' => 'd',
+        'ᴇ' => 'e',
+        'ꜰ' => 'f',
+        'ɢ' => 'g',
+        'ʜ' => 'h',
+        'ɪ' => 'i',
+        'ᴊ' => 'j',
+        'ᴋ' => 'k',
+        'ʟ' => 'l',
+        'ᴍ' => 'm',
+        'ɴ' => 'n',
+        'ᴏ' => 'o',
+        'ᴘ' => 'p',
+        'ʀ' => 'r',
+        'ꜱ' => 's',
+        'ᴛ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ʏ' => 'y',
+        'ᴢ' => 'z',
         _ => return None,
     })
 }

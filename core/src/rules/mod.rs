@@ -53,19 +53,27 @@ impl MetaBuilder {
     }
 
     pub(crate) fn fire(mut self, examples: &[&str]) -> Self {
-        self.meta.examples.fire = examples.iter().map(|example| (*example).to_owned()).collect();
+        self.meta.examples.fire = examples
+            .iter()
+            .map(|example| (*example).to_owned())
+            .collect();
         self
     }
 
     pub(crate) fn pass(mut self, examples: &[&str]) -> Self {
-        self.meta.examples.pass = examples.iter().map(|example| (*example).to_owned()).collect();
+        self.meta.examples.pass = examples
+            .iter()
+            .map(|example| (*example).to_owned())
+            .collect();
         self
     }
 
     pub(crate) fn fixed(mut self, examples: &[(&str, &str)]) -> Self {
         self.meta.fixable = true;
-        self.meta.examples.fixed =
-            examples.iter().map(|(from, to)| ((*from).to_owned(), (*to).to_owned())).collect();
+        self.meta.examples.fixed = examples
+            .iter()
+            .map(|(from, to)| ((*from).to_owned(), (*to).to_owned()))
+            .collect();
         self
     }
 

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of postlint, installing what the tests need.
+# Usage: bash .ci/test.sh    (the README's test command; .ci/run calls it)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+failures=()
+
+step() {
+  local name="$1"
+  shift
+  echo
+  echo "=== $name"
+  local started=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "--- ok: $name ($((SECONDS - started)) s)"
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    echo "--- FAILED: $name ($((SECONDS - started)) s)"
+  fi
+}
+
+step "format" cargo fmt --all -- --check
+step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "tests" cargo test --workspace --locked
+
+echo
+if [ "$failed" -gt 0 ]; then
+  echo "failed steps: ${failures[*]}"
+fi
+echo "ci: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
