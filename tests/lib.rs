@@ -7,10 +7,7 @@ use std::process::{Command, Output, Stdio};
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ has a parent")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
 }
 
 /// The `postlint` binary under test. CLI tests are targets of the
@@ -24,9 +21,7 @@ pub struct Cli {
 impl Cli {
     /// The binary at `path`.
     pub fn new(path: &str) -> Self {
-        Cli {
-            binary: PathBuf::from(path),
-        }
+        Cli { binary: PathBuf::from(path) }
     }
 
     /// A command for the binary, without colour.

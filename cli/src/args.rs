@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Check drafts and report guideline problems.
     Check(CheckArgs),
+    /// Count drafts' length, hashtags and mentions the way each platform counts them.
+    Count(CountArgs),
     /// List every rule with its category and severity.
     Rules(RulesArgs),
     /// Print a rule's documentation with examples.
@@ -77,16 +79,30 @@ pub struct GuidelineArgs {
     pub isolated: bool,
 }
 
+/// Where drafts come from, for `check` and `count`.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Files or directories; `-` or nothing reads standard input.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Platform (repeatable): x, bluesky, mastodon, threads, instagram, tiktok, linkedin, facebook,
+    /// youtube, youtube-title, pinterest, pinterest-title; `mastodon:1000` sets a limit.
+    #[arg(long = "platform", short = 'p', value_name = "PLATFORM")]
+    pub platforms: Vec<String>,
+    /// How the paths are read.
+    #[arg(long, value_enum, default_value_t = InputFormat::Files, help_heading = "Input")]
+    pub input_format: InputFormat,
+    /// Format of a draft read from standard input.
+    #[arg(long, value_enum, default_value_t = DraftFormat::Text, help_heading = "Input")]
+    pub stdin_format: DraftFormat,
+}
+
 /// `postlint check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories to check; `-` or nothing reads standard input.
-    #[arg(value_name = "PATHS")]
-    pub paths: Vec<PathBuf>,
-    /// Platform to check for (repeatable): x, bluesky, mastodon, threads, instagram, tiktok,
-    /// linkedin, facebook, youtube, youtube-title, pinterest, pinterest-title; `mastodon:1000` sets a limit.
-    #[arg(long = "platform", short = 'p', value_name = "PLATFORM")]
-    pub platforms: Vec<String>,
+    /// Drafts and platforms.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Guideline selection.
     #[command(flatten)]
     pub guideline: GuidelineArgs,
@@ -96,12 +112,17 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding at or above this severity is found.
     #[arg(long, value_enum, default_value_t = FailOn::Error, help_heading = "Output")]
     pub fail_on: FailOn,
-    /// How the paths are read.
-    #[arg(long, value_enum, default_value_t = InputFormat::Files, help_heading = "Input")]
-    pub input_format: InputFormat,
-    /// Format of a draft read from standard input.
-    #[arg(long, value_enum, default_value_t = DraftFormat::Text, help_heading = "Input")]
-    pub stdin_format: DraftFormat,
+}
+
+/// `postlint count`.
+#[derive(Debug, Args)]
+pub struct CountArgs {
+    /// Drafts and platforms (every platform when none is named).
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format: a table, or the `platforms` and `entities` of `check`'s JSON.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text, help_heading = "Output")]
+    pub format: OutputFormat,
 }
 
 /// `postlint rules`.

@@ -17,8 +17,8 @@ impl GuidelineLoader for FileLoader {
     fn load(&mut self, reference: &str, from: &str) -> Result<SourceFile, String> {
         let base = Path::new(from).parent().unwrap_or(Path::new("."));
         let path = base.join(reference);
-        let text = std::fs::read_to_string(&path)
-            .map_err(|error| format!("cannot read `{}`: {error}", path.display()))?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|error| format!("cannot read `{}`: {error}", path.display()))?;
         Ok(SourceFile::new(display_path(&path), text))
     }
 }
@@ -27,13 +27,8 @@ impl GuidelineLoader for FileLoader {
 /// it is inside it, with `.` and `..` resolved so that cycles are detected.
 fn display_path(path: &Path) -> String {
     let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let current = std::env::current_dir()
-        .ok()
-        .and_then(|dir| std::fs::canonicalize(dir).ok());
-    match current
-        .as_deref()
-        .and_then(|dir| resolved.strip_prefix(dir).ok())
-    {
+    let current = std::env::current_dir().ok().and_then(|dir| std::fs::canonicalize(dir).ok());
+    match current.as_deref().and_then(|dir| resolved.strip_prefix(dir).ok()) {
         Some(relative) => relative.display().to_string(),
         None => resolved.display().to_string(),
     }

@@ -25,24 +25,16 @@ pub struct Input {
 }
 
 impl Input {
-    fn error(source: String, message: String) -> Self {
-        Input {
-            source,
-            id: None,
-            text: Err(message),
-            format: Format::Text,
-            platforms: Vec::new(),
-        }
+    /// An input that could not be read.
+    pub fn failed(source: String, message: String) -> Self {
+        Input { source, id: None, text: Err(message), format: Format::Text, platforms: Vec::new() }
     }
 }
 
 /// The format a path's extension implies.
 pub fn format_of(path: &Path) -> Format {
     match path.extension().and_then(|extension| extension.to_str()) {
-        Some(extension)
-            if extension.eq_ignore_ascii_case("md")
-                || extension.eq_ignore_ascii_case("markdown") =>
-        {
+        Some(extension) if extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown") => {
             Format::Markdown
         }
         _ => Format::Text,
@@ -60,26 +52,15 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
         None => bytes,
     };
     String::from_utf8(bytes).map_err(|error| {
-        format!(
-            "invalid UTF-8 at byte offset {}; save the draft as UTF-8",
-            error.utf8_error().valid_up_to()
-        )
+        format!("invalid UTF-8 at byte offset {}; save the draft as UTF-8", error.utf8_error().valid_up_to())
     })
 }
 
 /// Reads one file as a draft.
 pub fn read_file(path: &Path) -> Input {
     let source = path.display().to_string();
-    let text = std::fs::read(path)
-        .map_err(|error| format!("cannot read: {error}"))
-        .and_then(decode);
-    Input {
-        source,
-        id: None,
-        text,
-        format: format_of(path),
-        platforms: Vec::new(),
-    }
+    let text = std::fs::read(path).map_err(|error| format!("cannot read: {error}")).and_then(decode);
+    Input { source, id: None, text, format: format_of(path), platforms: Vec::new() }
 }
 
 /// Reads standard input as one draft.
@@ -90,13 +71,7 @@ pub fn read_stdin(format: Format) -> Input {
         .read_to_end(&mut bytes)
         .map_err(|error| format!("cannot read standard input: {error}"))
         .and_then(|_| decode(bytes));
-    Input {
-        source: "-".to_owned(),
-        id: None,
-        text,
-        format,
-        platforms: Vec::new(),
-    }
+    Input { source: "-".to_owned(), id: None, text, format, platforms: Vec::new() }
 }
 
 /// Expands the command line's paths into draft files, walking directories
@@ -106,52 +81,33 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, Input>> {
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
-            let walker = ignore::WalkBuilder::new(path)
-                .hidden(true)
-                .git_ignore(true)
-                .require_git(false)
-                .build();
+            let walker = ignore::WalkBuilder::new(path).hidden(true).git_ignore(true).require_git(false).build();
             for entry in walker {
                 match entry {
                     Ok(entry) => {
                         let is_draft = entry.file_type().is_some_and(|kind| kind.is_file())
-                            && entry
-                                .path()
-                                .extension()
-                                .and_then(|e| e.to_str())
-                                .is_some_and(|extension| {
-                                    DRAFT_EXTENSIONS
-                                        .iter()
-                                        .any(|known| known.eq_ignore_ascii_case(extension))
-                                });
+                            && entry.path().extension().and_then(|e| e.to_str()).is_some_and(|extension| {
+                                DRAFT_EXTENSIONS.iter().any(|known| known.eq_ignore_ascii_case(extension))
+                            });
                         if is_draft {
                             found.push(entry.into_path());
                         }
                     }
-                    Err(error) => expanded.push(Err(Input::error(
-                        path.display().to_string(),
-                        error.to_string(),
-                    ))),
+                    Err(error) => expanded.push(Err(Input::failed(path.display().to_string(), error.to_string()))),
                 }
             }
             found.sort();
             if found.is_empty() {
-                expanded.push(Err(Input::error(
+                expanded.push(Err(Input::failed(
                     path.display().to_string(),
-                    format!(
-                        "no drafts in this directory (looked for .{} files)",
-                        DRAFT_EXTENSIONS.join(", .")
-                    ),
+                    format!("no drafts in this directory (looked for .{} files)", DRAFT_EXTENSIONS.join(", .")),
                 )));
             }
             expanded.extend(found.into_iter().map(Ok));
         } else if path.exists() || path.as_os_str() == "-" {
             expanded.push(Ok(path.clone()));
         } else {
-            expanded.push(Err(Input::error(
-                path.display().to_string(),
-                "no such file or directory".to_owned(),
-            )));
+            expanded.push(Err(Input::failed(path.display().to_string(), "no such file or directory".to_owned())));
         }
     }
     expanded
@@ -187,23 +143,15 @@ pub fn parse_batch_line(source: String, line: &str) -> Input {
             } else {
                 format!("malformed JSON: {error}")
             };
-            return Input::error(source, message);
+            return Input::failed(source, message);
         }
     };
-    let mut input = Input {
-        source,
-        id: parsed.id,
-        text: Ok(parsed.text),
-        format: Format::Text,
-        platforms: Vec::new(),
-    };
+    let mut input = Input { source, id: parsed.id, text: Ok(parsed.text), format: Format::Text, platforms: Vec::new() };
     if let Some(name) = parsed.format {
         match Format::from_name(&name) {
             Some(format) => input.format = format,
             None => {
-                input.text = Err(format!(
-                    "unknown format `{name}`: use \"text\" or \"markdown\""
-                ));
+                input.text = Err(format!("unknown format `{name}`: use \"text\" or \"markdown\""));
                 return input;
             }
         }
@@ -237,12 +185,7 @@ pub struct BatchReader<R> {
 impl<R: BufRead> BatchReader<R> {
     /// Reads from `reader`, naming inputs `name:LINE`.
     pub fn new(reader: R, name: String) -> Self {
-        BatchReader {
-            reader,
-            name,
-            line_number: 0,
-            done: false,
-        }
+        BatchReader { reader, name, line_number: 0, done: false }
     }
 
     /// The next chunk of up to `size` raw lines with their sources; empty at the end.
@@ -260,19 +203,13 @@ impl<R: BufRead> BatchReader<R> {
                         continue;
                     }
                     let line = String::from_utf8(std::mem::take(&mut buffer)).map_err(|error| {
-                        format!(
-                            "invalid UTF-8 at byte {} of this line",
-                            error.utf8_error().valid_up_to()
-                        )
+                        format!("invalid UTF-8 at byte {} of this line", error.utf8_error().valid_up_to())
                     });
                     chunk.push((source, line));
                 }
                 Err(error) => {
                     self.line_number += 1;
-                    chunk.push((
-                        format!("{}:{}", self.name, self.line_number),
-                        Err(format!("cannot read: {error}")),
-                    ));
+                    chunk.push((format!("{}:{}", self.name, self.line_number), Err(format!("cannot read: {error}"))));
                     self.done = true;
                 }
             }
@@ -287,40 +224,20 @@ mod tests {
 
     #[test]
     fn decode_names_the_bad_byte() {
-        assert_eq!(
-            decode(b"ok \xff".to_vec()).unwrap_err(),
-            "invalid UTF-8 at byte offset 3; save the draft as UTF-8"
-        );
-        assert!(decode(b"a\0b".to_vec())
-            .unwrap_err()
-            .starts_with("binary file"));
+        assert_eq!(decode(b"ok \xff".to_vec()).unwrap_err(), "invalid UTF-8 at byte offset 3; save the draft as UTF-8");
+        assert!(decode(b"a\0b".to_vec()).unwrap_err().starts_with("binary file"));
         assert_eq!(decode(b"\xEF\xBB\xBFhi".to_vec()).unwrap(), "hi");
     }
 
     #[test]
     fn batch_lines() {
-        let input = parse_batch_line(
-            "f:1".into(),
-            r#"{"id": 7, "text": "hi", "platform": "x", "format": "markdown"}"#,
-        );
+        let input = parse_batch_line("f:1".into(), r#"{"id": 7, "text": "hi", "platform": "x", "format": "markdown"}"#);
         assert_eq!(input.text.as_deref(), Ok("hi"));
         assert_eq!(input.format, Format::Markdown);
         assert_eq!(input.platforms.len(), 1);
-        assert_eq!(
-            parse_batch_line("f:2".into(), r#"{"id": 1}"#)
-                .text
-                .unwrap_err(),
-            "this line has no \"text\" field"
-        );
-        assert!(parse_batch_line("f:3".into(), "{oops")
-            .text
-            .unwrap_err()
-            .starts_with("malformed JSON"));
-        assert!(
-            parse_batch_line("f:4".into(), r#"{"text": "a", "platform": "myspace"}"#)
-                .text
-                .is_err()
-        );
+        assert_eq!(parse_batch_line("f:2".into(), r#"{"id": 1}"#).text.unwrap_err(), "this line has no \"text\" field");
+        assert!(parse_batch_line("f:3".into(), "{oops").text.unwrap_err().starts_with("malformed JSON"));
+        assert!(parse_batch_line("f:4".into(), r#"{"text": "a", "platform": "myspace"}"#).text.is_err());
     }
 
     #[test]
@@ -329,10 +246,7 @@ mod tests {
         let mut reader = BatchReader::new(data.as_bytes(), "batch.jsonl".into());
         let first = reader.next_chunk(2);
         assert_eq!(
-            first
-                .iter()
-                .map(|(source, _)| source.as_str())
-                .collect::<Vec<_>>(),
+            first.iter().map(|(source, _)| source.as_str()).collect::<Vec<_>>(),
             ["batch.jsonl:1", "batch.jsonl:3"]
         );
         let second = reader.next_chunk(2);

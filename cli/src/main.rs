@@ -13,11 +13,12 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
-use postlint_core::{Checker, Draft, Format, PlatformTarget, Severity};
+use postlint_core::{Checker, Draft, Format, Platform, PlatformTarget, Severity};
 use rayon::prelude::*;
 
 use crate::args::{
-    CheckArgs, Cli, Command, DraftFormat, ExplainArgs, FailOn, InputFormat, RulesArgs,
+    CheckArgs, Cli, Command, CountArgs, DraftFormat, ExplainArgs, FailOn, InputArgs, InputFormat, OutputFormat,
+    RulesArgs,
 };
 use crate::input::Input;
 use crate::render::{Checked, Summary};
@@ -36,9 +37,7 @@ fn main() -> ExitCode {
         Err(error) => {
             // A closed pipe (`postlint check … | head`) is not an error.
             if error.chain().any(|cause| {
-                cause
-                    .downcast_ref::<io::Error>()
-                    .is_some_and(|error| error.kind() == io::ErrorKind::BrokenPipe)
+                cause.downcast_ref::<io::Error>().is_some_and(|error| error.kind() == io::ErrorKind::BrokenPipe)
             }) {
                 return ExitCode::SUCCESS;
             }
@@ -51,6 +50,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Count(args) => count(args),
         Command::Rules(args) => rules(args),
         Command::Explain(args) => explain(args),
     }
@@ -60,108 +60,59 @@ fn parse_platforms(names: &[String]) -> Result<Vec<PlatformTarget>> {
     names
         .iter()
         .flat_map(|names| names.split(','))
-        .map(|name| {
-            name.parse::<PlatformTarget>()
-                .map_err(|error| anyhow::anyhow!("--platform: {error}"))
-        })
+        .map(|name| name.parse::<PlatformTarget>().map_err(|error| anyhow::anyhow!("--platform: {error}")))
         .collect()
 }
 
 fn check_input(checker: &Checker, platforms: &[PlatformTarget], input: Input) -> Checked {
     match input.text {
-        Err(message) => Checked {
-            source: input.source,
-            id: input.id,
-            text: String::new(),
-            outcome: Err(message),
-        },
+        Err(message) => Checked { source: input.source, id: input.id, text: String::new(), outcome: Err(message) },
         Ok(text) => {
-            let platforms = if input.platforms.is_empty() {
-                platforms
-            } else {
-                &input.platforms
-            };
-            let report = checker.check(&Draft {
-                text: &text,
-                format: input.format,
-                platforms,
-            });
-            Checked {
-                source: input.source,
-                id: input.id,
-                text,
-                outcome: Ok(report),
-            }
+            let platforms = if input.platforms.is_empty() { platforms } else { &input.platforms };
+            let report = checker.check(&Draft { text: &text, format: input.format, platforms });
+            Checked { source: input.source, id: input.id, text, outcome: Ok(report) }
         }
     }
 }
 
-fn check(args: CheckArgs) -> Result<ExitCode> {
-    let checker = guideline::load_checker(&args.guideline)?;
-    let platforms = parse_platforms(&args.platforms)?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut emitter = render::emitter(args.format, render::use_color());
-    let mut summary = Summary::default();
-    let mut emit = |checked: Checked, out: &mut BufWriter<io::StdoutLock<'_>>| -> Result<()> {
-        summary.add(&checked);
-        emitter.emit(out, &checked)?;
-        Ok(())
-    };
+/// Reads every input the arguments name, processes them in parallel, and
+/// hands the results to `emit` in input order. Batches are read in chunks so
+/// memory stays flat.
+fn for_each_input(
+    args: &InputArgs,
+    process: impl Fn(Input) -> Checked + Sync,
+    mut emit: impl FnMut(Checked) -> Result<()>,
+) -> Result<()> {
     let stdin_format = match args.stdin_format {
         DraftFormat::Text => Format::Text,
         DraftFormat::Markdown => Format::Markdown,
     };
+    let paths = if args.paths.is_empty() { vec!["-".into()] } else { args.paths.clone() };
     match args.input_format {
         InputFormat::Files => {
-            let paths = if args.paths.is_empty() {
-                vec!["-".into()]
-            } else {
-                args.paths.clone()
-            };
-            let expanded = input::expand_paths(&paths);
-            // Check files in parallel; `collect` keeps input order.
-            let results: Vec<Checked> = expanded
+            let results: Vec<Checked> = input::expand_paths(&paths)
                 .into_par_iter()
                 .map(|entry| {
-                    let input = match entry {
+                    process(match entry {
                         Ok(path) if path.as_os_str() == "-" => input::read_stdin(stdin_format),
                         Ok(path) => input::read_file(&path),
                         Err(input) => input,
-                    };
-                    check_input(&checker, &platforms, input)
+                    })
                 })
                 .collect();
             for checked in results {
-                emit(checked, &mut out)?;
+                emit(checked)?;
             }
         }
         InputFormat::Jsonl => {
-            let paths = if args.paths.is_empty() {
-                vec!["-".into()]
-            } else {
-                args.paths.clone()
-            };
             for path in paths {
                 let (reader, name): (Box<dyn BufRead>, String) = if path.as_os_str() == "-" {
                     (Box::new(io::BufReader::new(io::stdin())), "-".to_owned())
                 } else {
                     match std::fs::File::open(&path) {
-                        Ok(file) => (
-                            Box::new(io::BufReader::new(file)),
-                            path.display().to_string(),
-                        ),
+                        Ok(file) => (Box::new(io::BufReader::new(file)), path.display().to_string()),
                         Err(error) => {
-                            let source = path.display().to_string();
-                            emit(
-                                Checked {
-                                    source,
-                                    id: None,
-                                    text: String::new(),
-                                    outcome: Err(format!("cannot read: {error}")),
-                                },
-                                &mut out,
-                            )?;
+                            emit(process(Input::failed(path.display().to_string(), format!("cannot read: {error}"))))?;
                             continue;
                         }
                     }
@@ -175,26 +126,37 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
                     let results: Vec<Checked> = chunk
                         .into_par_iter()
                         .map(|(source, line)| {
-                            let input = match line {
+                            process(match line {
                                 Ok(line) => input::parse_batch_line(source, &line),
-                                Err(message) => Input {
-                                    source,
-                                    id: None,
-                                    text: Err(message),
-                                    format: Format::Text,
-                                    platforms: Vec::new(),
-                                },
-                            };
-                            check_input(&checker, &platforms, input)
+                                Err(message) => Input::failed(source, message),
+                            })
                         })
                         .collect();
                     for checked in results {
-                        emit(checked, &mut out)?;
+                        emit(checked)?;
                     }
                 }
             }
         }
     }
+    Ok(())
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode> {
+    let checker = guideline::load_checker(&args.guideline)?;
+    let platforms = parse_platforms(&args.input.platforms)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut emitter = render::emitter(args.format, render::use_color());
+    let mut summary = Summary::default();
+    for_each_input(
+        &args.input,
+        |input| check_input(&checker, &platforms, input),
+        |checked| {
+            summary.add(&checked);
+            emitter.emit(&mut out, &checked)?;
+            Ok(())
+        },
+    )?;
     emitter.finish(&mut out, &summary)?;
     out.flush()?;
     drop(out);
@@ -208,20 +170,46 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         FailOn::Never => None,
     };
     let failed = matches!((threshold, summary.worst()), (Some(threshold), Some(worst)) if worst >= threshold);
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn count(args: CountArgs) -> Result<ExitCode> {
+    let mut platforms = parse_platforms(&args.input.platforms)?;
+    if platforms.is_empty() {
+        platforms = Platform::ALL.into_iter().map(PlatformTarget::from).collect();
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut emitter = match args.format {
+        OutputFormat::Text => Box::new(render::CountTable::default()),
+        format => render::emitter(format, false),
+    };
+    let mut summary = Summary::default();
+    for_each_input(
+        &args.input,
+        |input| match input.text {
+            Err(message) => Checked { source: input.source, id: input.id, text: String::new(), outcome: Err(message) },
+            Ok(text) => {
+                let targets = if input.platforms.is_empty() { &platforms } else { &input.platforms };
+                let report = postlint_core::measure(&Draft { text: &text, format: input.format, platforms: targets });
+                Checked { source: input.source, id: input.id, text, outcome: Ok(report) }
+            }
+        },
+        |checked| {
+            summary.add(&checked);
+            emitter.emit(&mut out, &checked)?;
+            Ok(())
+        },
+    )?;
+    emitter.finish(&mut out, &summary)?;
+    out.flush()?;
+    drop(out);
+    Ok(if summary.errors > 0 { ExitCode::from(EXIT_ERROR) } else { ExitCode::SUCCESS })
 }
 
 fn rules(args: RulesArgs) -> Result<ExitCode> {
     let checker = guideline::load_checker(&args.guideline)?;
     let mut out = BufWriter::new(io::stdout().lock());
-    let listed: Vec<_> = checker
-        .rules()
-        .filter(|(_, severity)| args.all || severity.is_some())
-        .collect();
+    let listed: Vec<_> = checker.rules().filter(|(_, severity)| args.all || severity.is_some()).collect();
     if args.json {
         let values: Vec<serde_json::Value> = listed
             .iter()
@@ -239,11 +227,7 @@ fn rules(args: RulesArgs) -> Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &values)?;
         writeln!(out)?;
     } else {
-        let width = listed
-            .iter()
-            .map(|(meta, _)| meta.id.len())
-            .max()
-            .unwrap_or(0);
+        let width = listed.iter().map(|(meta, _)| meta.id.len()).max().unwrap_or(0);
         for (meta, severity) in &listed {
             writeln!(
                 out,
@@ -254,11 +238,7 @@ fn rules(args: RulesArgs) -> Result<ExitCode> {
                 meta.summary
             )?;
         }
-        writeln!(
-            out,
-            "\n{} rules. `postlint explain RULE` documents one.",
-            listed.len()
-        )?;
+        writeln!(out, "\n{} rules. `postlint explain RULE` documents one.", listed.len())?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

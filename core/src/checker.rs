@@ -6,8 +6,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{DirectiveKind, Document, Format};
+use crate::entities::{EntityKind, FoundEntity};
 use crate::error::{GuidelineError, SourceFile};
 use crate::guideline::Guideline;
+use crate::metrics::{platform_metrics, PlatformMetrics};
 use crate::packs;
 use crate::platform::PlatformTarget;
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
@@ -31,20 +33,12 @@ pub struct Draft<'a> {
 impl<'a> Draft<'a> {
     /// A plain-text draft for the guideline's platforms.
     pub fn text(text: &'a str) -> Self {
-        Draft {
-            text,
-            format: Format::Text,
-            platforms: &[],
-        }
+        Draft { text, format: Format::Text, platforms: &[] }
     }
 
     /// A Markdown draft for the guideline's platforms.
     pub fn markdown(text: &'a str) -> Self {
-        Draft {
-            text,
-            format: Format::Markdown,
-            platforms: &[],
-        }
+        Draft { text, format: Format::Markdown, platforms: &[] }
     }
 }
 
@@ -53,6 +47,40 @@ impl<'a> Draft<'a> {
 pub struct Report {
     /// Findings, sorted by (start, end, rule).
     pub diagnostics: Vec<Diagnostic>,
+    /// How the draft measures up on each target platform, in target order.
+    pub platforms: Vec<PlatformMetrics>,
+    /// The draft's hashtags, mentions, URLs and cashtags, as twitter-text extracts them.
+    pub entities: EntityList,
+}
+
+/// Entity texts without their sign (`#`, `@`, `$`), in text order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct EntityList {
+    /// Hashtags, without `#`.
+    pub hashtags: Vec<String>,
+    /// Mentioned names, without `@`.
+    pub mentions: Vec<String>,
+    /// URLs as written.
+    pub urls: Vec<String>,
+    /// Cashtags, without `$`.
+    pub cashtags: Vec<String>,
+}
+
+impl EntityList {
+    fn from_entities(text: &str, entities: &[FoundEntity]) -> Self {
+        let mut list = EntityList::default();
+        for entity in entities {
+            let value = entity.value.slice(text).to_owned();
+            match entity.kind {
+                EntityKind::Hashtag => list.hashtags.push(value),
+                EntityKind::Mention => list.mentions.push(value),
+                EntityKind::Url => list.urls.push(value),
+                EntityKind::Cashtag => list.cashtags.push(value),
+                EntityKind::Email => {}
+            }
+        }
+        list
+    }
 }
 
 struct ActiveRule {
@@ -86,14 +114,9 @@ impl Checker {
                 data_rules.push(spec.compile(&file, index)?);
             }
         }
-        let mut candidates: Vec<Box<dyn Rule>> = rules::builtin_rules()
-            .into_iter()
-            .filter(|rule| guideline.packs.contains(rule.meta().pack()))
-            .collect();
-        let mut seen: BTreeSet<String> = candidates
-            .iter()
-            .map(|rule| rule.meta().id.clone())
-            .collect();
+        let mut candidates: Vec<Box<dyn Rule>> =
+            rules::builtin_rules().into_iter().filter(|rule| guideline.packs.contains(rule.meta().pack())).collect();
+        let mut seen: BTreeSet<String> = candidates.iter().map(|rule| rule.meta().id.clone()).collect();
         seen.extend(data_rules.iter().map(|rule| rule.meta().id.clone()));
         for custom in &guideline.custom_rules {
             let file = &guideline.files[custom.file];
@@ -122,26 +145,18 @@ impl Checker {
                 builder.add(slot as u32, index as u32, &term.phrase);
             }
         }
-        candidates.extend(
-            terms_rules
-                .into_iter()
-                .map(|rule| Box::new(rule) as Box<dyn Rule>),
-        );
+        candidates.extend(terms_rules.into_iter().map(|rule| Box::new(rule) as Box<dyn Rule>));
         candidates.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
 
         // Severity overrides, validated against the rules that exist.
-        let mut severities: BTreeMap<&str, Option<Severity>> = candidates
-            .iter()
-            .map(|rule| (rule.meta().id.as_str(), Some(rule.meta().default_severity)))
-            .collect();
+        let mut severities: BTreeMap<&str, Option<Severity>> =
+            candidates.iter().map(|rule| (rule.meta().id.as_str(), Some(rule.meta().default_severity))).collect();
         for override_ in &guideline.overrides {
             let file: &SourceFile = &guideline.files[override_.file];
             let matching: Vec<&str> = severities
                 .keys()
                 .copied()
-                .filter(|id| {
-                    *id == override_.rule || id.starts_with(&format!("{}.", override_.rule))
-                })
+                .filter(|id| *id == override_.rule || id.starts_with(&format!("{}.", override_.rule)))
                 .collect();
             if matching.is_empty() {
                 let hint = crate::suggest::closest(&override_.rule, severities.keys().copied())
@@ -157,10 +172,8 @@ impl Checker {
                 severities.insert(id, override_.severity);
             }
         }
-        let severities: BTreeMap<String, Option<Severity>> = severities
-            .into_iter()
-            .map(|(id, severity)| (id.to_owned(), severity))
-            .collect();
+        let severities: BTreeMap<String, Option<Severity>> =
+            severities.into_iter().map(|(id, severity)| (id.to_owned(), severity)).collect();
         let mut catalog = Vec::new();
         let mut active = Vec::new();
         for rule in candidates {
@@ -175,13 +188,7 @@ impl Checker {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::LeftmostLongest)
-                    .build(
-                        guideline
-                            .settings
-                            .allow_terms
-                            .iter()
-                            .map(|term| term.trim()),
-                    )
+                    .build(guideline.settings.allow_terms.iter().map(|term| term.trim()))
                     .ok()
             })
             .flatten();
@@ -198,8 +205,7 @@ impl Checker {
     /// A checker for the built-in default guideline.
     pub fn default_guideline() -> Checker {
         // The built-in packs are tested to compile, so this cannot fail.
-        Checker::new(&Guideline::default())
-            .unwrap_or_else(|error| panic!("built-in packs are broken: {error}"))
+        Checker::new(&Guideline::default()).unwrap_or_else(|error| panic!("built-in packs are broken: {error}"))
     }
 
     /// The platforms a draft is checked for when it names none.
@@ -209,50 +215,47 @@ impl Checker {
 
     /// Every known rule with its effective severity (`None` when off), sorted by id.
     pub fn rules(&self) -> impl Iterator<Item = (&RuleMeta, Option<Severity>)> {
-        self.catalog
-            .iter()
-            .map(|(meta, severity)| (meta, *severity))
+        self.catalog.iter().map(|(meta, severity)| (meta, *severity))
     }
 
     /// One rule by id.
     pub fn rule(&self, id: &str) -> Option<(&RuleMeta, Option<Severity>)> {
-        self.catalog
-            .iter()
-            .find(|(meta, _)| meta.id == id)
-            .map(|(meta, severity)| (meta, *severity))
+        self.catalog.iter().find(|(meta, _)| meta.id == id).map(|(meta, severity)| (meta, *severity))
     }
 
     /// Checks a draft.
     pub fn check(&self, draft: &Draft<'_>) -> Report {
         let document = Document::new(draft.text, draft.format);
-        let platforms = if draft.platforms.is_empty() {
-            &self.platforms[..]
-        } else {
-            draft.platforms
-        };
+        let platforms = if draft.platforms.is_empty() { &self.platforms[..] } else { draft.platforms };
         let mut term_hits = Vec::new();
         self.term_index.find(&document, &mut term_hits);
+        let markdown_entities;
+        let raw_entities = match draft.format {
+            Format::Text => document.entities(),
+            Format::Markdown => {
+                markdown_entities = crate::entities::find(draft.text);
+                &markdown_entities[..]
+            }
+        };
+        let metrics = measure_platforms(draft.text, platforms, raw_entities);
         let context = CheckContext {
             document: &document,
             platforms,
+            metrics: &metrics,
+            raw_entities,
             settings: &self.settings,
             term_hits: &term_hits,
         };
         let mut diagnostics = Vec::new();
         for active in &self.active {
-            let mut reporter = Reporter {
-                meta: active.rule.meta(),
-                severity: active.severity,
-                out: &mut diagnostics,
-            };
+            let mut reporter = Reporter { meta: active.rule.meta(), severity: active.severity, out: &mut diagnostics };
             active.rule.check(&context, &mut reporter);
         }
         self.remove_allowed(&document, &mut diagnostics);
         remove_suppressed(&document, &mut diagnostics);
-        diagnostics.sort_by(|a, b| {
-            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-        });
-        Report { diagnostics }
+        diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+        let entities = EntityList::from_entities(draft.text, raw_entities);
+        Report { diagnostics, platforms: metrics, entities }
     }
 
     fn remove_allowed(&self, document: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
@@ -264,23 +267,31 @@ impl Checker {
         let spans: Vec<Span> = allowed
             .find_iter(source)
             .filter(|found| {
-                !source[..found.start()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_word_char)
-                    && !source[found.end()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_word_char)
+                !source[..found.start()].chars().next_back().is_some_and(is_word_char)
+                    && !source[found.end()..].chars().next().is_some_and(is_word_char)
             })
             .map(|found| Span::new(found.start(), found.end()))
             .collect();
         diagnostics.retain(|diagnostic| {
-            diagnostic.span.is_empty()
-                || !spans
-                    .iter()
-                    .any(|allowed| allowed.contains(diagnostic.span))
+            diagnostic.span.is_empty() || !spans.iter().any(|allowed| allowed.contains(diagnostic.span))
         });
+    }
+}
+
+/// Per-platform metrics of a text as it will be posted.
+fn measure_platforms(text: &str, platforms: &[PlatformTarget], entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
+    platforms.iter().map(|target| platform_metrics(text, *target, entities)).collect()
+}
+
+/// Measures a draft on its platforms without checking any rule: what
+/// `postlint count` shows. Platforms see the text as it will be posted (for
+/// Markdown, the raw source with its link targets and code).
+pub fn measure(draft: &Draft<'_>) -> Report {
+    let entities = crate::entities::find(draft.text);
+    Report {
+        diagnostics: Vec::new(),
+        platforms: measure_platforms(draft.text, draft.platforms, &entities),
+        entities: EntityList::from_entities(draft.text, &entities),
     }
 }
 
@@ -292,10 +303,7 @@ fn remove_suppressed(document: &Document<'_>, diagnostics: &mut Vec<Diagnostic>)
     }
     let source = document.source();
     let names = |rules: &[String], id: &str| {
-        rules.is_empty()
-            || rules
-                .iter()
-                .any(|rule| rule == id || id.starts_with(&format!("{rule}.")))
+        rules.is_empty() || rules.iter().any(|rule| rule == id || id.starts_with(&format!("{rule}.")))
     };
     // Each directive becomes a byte range where its rules are off.
     let mut off: Vec<(Span, &[String])> = Vec::new();
@@ -314,17 +322,12 @@ fn remove_suppressed(document: &Document<'_>, diagnostics: &mut Vec<Diagnostic>)
             DirectiveKind::DisableNextLine => {
                 // The next line with content after the comment's own line
                 // (a block comment's span may already include its line break).
-                let comment_end = directive.span.start
-                    + source[directive.span.start..directive.span.end]
-                        .trim_end()
-                        .len();
-                let mut line_start = source[comment_end..]
-                    .find('\n')
-                    .map_or(source.len(), |index| comment_end + index + 1);
+                let comment_end =
+                    directive.span.start + source[directive.span.start..directive.span.end].trim_end().len();
+                let mut line_start =
+                    source[comment_end..].find('\n').map_or(source.len(), |index| comment_end + index + 1);
                 while line_start < source.len() {
-                    let line_end = source[line_start..]
-                        .find('\n')
-                        .map_or(source.len(), |index| line_start + index);
+                    let line_end = source[line_start..].find('\n').map_or(source.len(), |index| line_start + index);
                     if !source[line_start..line_end].trim().is_empty() {
                         off.push((Span::new(line_start, line_end), &directive.rules));
                         break;
@@ -351,75 +354,57 @@ mod tests {
 
     fn checker() -> Checker {
         let mut guideline = Guideline::default();
-        guideline
-            .packs
-            .extend(packs::LANGUAGE_PACKS.iter().map(|pack| (*pack).to_owned()));
+        guideline.packs.extend(packs::LANGUAGE_PACKS.iter().map(|pack| (*pack).to_owned()));
         Checker::new(&guideline).unwrap()
     }
 
-    fn findings<'c>(checker: &'c Checker, rule: &str, text: &str) -> Vec<Diagnostic> {
-        let format = if text.contains("![") || text.contains("](") {
-            Format::Markdown
-        } else {
-            Format::Text
-        };
-        let draft = Draft {
-            text,
-            format,
-            platforms: &[],
-        };
-        checker
-            .check(&draft)
-            .diagnostics
-            .into_iter()
-            .filter(|diagnostic| diagnostic.rule == rule)
-            .collect()
+    fn findings(checker: &Checker, rule: &str, text: &str, platforms: &[PlatformTarget]) -> Vec<Diagnostic> {
+        // Examples with Markdown syntax are checked as Markdown.
+        let markdown = ["](", "`", "**", "\n#", "<!--"].iter().any(|marker| text.contains(marker));
+        let format = if markdown { Format::Markdown } else { Format::Text };
+        let draft = Draft { text, format, platforms };
+        checker.check(&draft).diagnostics.into_iter().filter(|diagnostic| diagnostic.rule == rule).collect()
     }
 
     /// Every rule's own examples: it fires on each `fire`, stays quiet on
     /// each `pass`, and its preferred fixes turn each `fixed` input into the output.
     #[test]
     fn every_rule_example_holds() {
-        let checker = checker();
+        let default_checker = checker();
         let mut failures = Vec::new();
-        for (meta, _) in checker.rules() {
-            for text in &meta.examples.fire {
-                if findings(&checker, &meta.id, text).is_empty() {
+        for (meta, _) in default_checker.rules() {
+            let examples = &meta.examples;
+            let own_checker;
+            let checker = match &examples.guideline {
+                None => &default_checker,
+                Some(toml) => {
+                    let mut guideline = Guideline::from_toml(&meta.id, toml).unwrap();
+                    guideline.packs.extend(packs::LANGUAGE_PACKS.iter().map(|pack| (*pack).to_owned()));
+                    own_checker = Checker::new(&guideline).unwrap();
+                    &own_checker
+                }
+            };
+            let platforms = &examples.platforms[..];
+            for text in &examples.fire {
+                if findings(checker, &meta.id, text, platforms).is_empty() {
                     failures.push(format!("{}: did not fire on {text:?}", meta.id));
                 }
             }
-            for text in &meta.examples.pass {
-                let found = findings(&checker, &meta.id, text);
+            for text in &examples.pass {
+                let found = findings(checker, &meta.id, text, platforms);
                 if !found.is_empty() {
-                    failures.push(format!(
-                        "{}: fired on {text:?}: {:?}",
-                        meta.id,
-                        found[0].span.slice(text)
-                    ));
+                    failures.push(format!("{}: fired on {text:?}: {:?}", meta.id, found[0].span.slice(text)));
                 }
             }
-            for (text, expected) in &meta.examples.fixed {
-                let found = findings(&checker, &meta.id, text);
-                let output = apply_fixes(
-                    text,
-                    found
-                        .iter()
-                        .filter_map(|diagnostic| diagnostic.fixes.first()),
-                );
+            for (text, expected) in &examples.fixed {
+                let found = findings(checker, &meta.id, text, platforms);
+                let output = apply_fixes(text, found.iter().filter_map(|diagnostic| diagnostic.fixes.first()));
                 if &output != expected {
-                    failures.push(format!(
-                        "{}: fixing {text:?} gave {output:?}, expected {expected:?}",
-                        meta.id
-                    ));
+                    failures.push(format!("{}: fixing {text:?} gave {output:?}, expected {expected:?}", meta.id));
                 }
             }
         }
-        assert!(
-            failures.is_empty(),
-            "{} example failures:\n{}",
-            failures.len(),
-            failures.join("\n")
-        );
+        assert!(failures.is_empty(), "{} example failures:\n{}", failures.len(), failures.join("\n"));
     }
 
     #[test]
@@ -437,11 +422,7 @@ mod tests {
         let text = "Hey guys!!! The chairman of mankind wrote to maria@gmail.com!!";
         let first = checker.check(&Draft::text(text));
         assert_eq!(first, checker.check(&Draft::text(text)));
-        let keys: Vec<_> = first
-            .diagnostics
-            .iter()
-            .map(|d| (d.span.start, d.span.end, d.rule.clone()))
-            .collect();
+        let keys: Vec<_> = first.diagnostics.iter().map(|d| (d.span.start, d.span.end, d.rule.clone())).collect();
         let mut sorted = keys.clone();
         sorted.sort();
         assert_eq!(keys, sorted);
@@ -464,16 +445,12 @@ mod tests {
 
     #[test]
     fn unknown_rule_in_severity_is_an_error() {
-        let guideline = Guideline::from_toml(
-            "g.toml",
-            "[severity]\n\"inclusion.gendered-greting\" = \"error\"\n",
-        )
-        .unwrap();
+        let guideline =
+            Guideline::from_toml("g.toml", "[severity]\n\"inclusion.gendered-greting\" = \"error\"\n").unwrap();
         let error = Checker::new(&guideline).err().unwrap().to_string();
         assert!(
-            error.starts_with(
-                "g.toml:2:1: key `severity.\"inclusion.gendered-greting\"`: unknown rule or pack"
-            ) && error.contains("did you mean `inclusion.gendered-greeting`?"),
+            error.starts_with("g.toml:2:1: key `severity.\"inclusion.gendered-greting\"`: unknown rule or pack")
+                && error.contains("did you mean `inclusion.gendered-greeting`?"),
             "{error}"
         );
     }
@@ -503,69 +480,41 @@ pattern = '\b20\d\d/\d\d\b'
         let report = checker.check(&Draft::text("Cheap care in 2025/26 at cheap.org"));
         let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
         assert_eq!(rules, ["hha.cheap", "hha.year"]);
-        assert_eq!(
-            report.diagnostics[0].message,
-            "Say 'affordable', not 'Cheap'."
-        );
-        assert_eq!(
-            report.diagnostics[0].fixes[0].edits[0].replacement,
-            "Affordable"
-        );
+        assert_eq!(report.diagnostics[0].message, "Say 'affordable', not 'Cheap'.");
+        assert_eq!(report.diagnostics[0].fixes[0].edits[0].replacement, "Affordable");
     }
 
     #[test]
     fn bad_custom_rules_name_the_rule_and_position() {
         let error = |rule: &str| {
-            let text = format!(
-                "[[rules]]\nid = \"acme.x\"\ncategory = \"style\"\nmessage = \"m\"\n{rule}\n"
-            );
+            let text = format!("[[rules]]\nid = \"acme.x\"\ncategory = \"style\"\nmessage = \"m\"\n{rule}\n");
             let guideline = Guideline::from_toml("g.toml", &text);
             match guideline {
                 Err(error) => error.to_string(),
-                Ok(guideline) => Checker::new(&guideline)
-                    .err()
-                    .map(|e| e.to_string())
-                    .unwrap_or_default(),
+                Ok(guideline) => Checker::new(&guideline).err().map(|e| e.to_string()).unwrap_or_default(),
             }
         };
         let bad_regex = error("pattern = \"(unclosed\"");
         assert!(
-            bad_regex.starts_with(
-                "g.toml:5:11: key `rules[0].pattern`: bad regular expression in rule `acme.x`"
-            ),
+            bad_regex.starts_with("g.toml:5:11: key `rules[0].pattern`: bad regular expression in rule `acme.x`"),
             "{bad_regex}"
         );
         let too_big = error("pattern = \"\\\\w{1000}{1000}\"");
         assert!(too_big.contains("too large"), "{too_big}");
         assert!(error("terms = [\"a\"]\npattern = \"b\"").contains("both `pattern` and `terms`"));
         assert!(error("").contains("needs `terms`, `swap` or `pattern`"));
-        assert!(error("terms = [\"a\"]\nsureness = \"ambiguous\"")
-            .contains("sets no context condition"));
+        assert!(error("terms = [\"a\"]\nsureness = \"ambiguous\"").contains("sets no context condition"));
         assert!(error("terms = [\"a\"]\nfoo = 1").contains("unknown field `foo`"));
-        assert!(
-            error("terms = [\"inclusion.x\"]\nmessage2 = \"{count}\"").contains("unknown field")
-        );
+        assert!(error("terms = [\"inclusion.x\"]\nmessage2 = \"{count}\"").contains("unknown field"));
     }
 
     #[test]
     fn allow_terms_are_never_flagged() {
-        let guideline = Guideline::from_toml(
-            "g.toml",
-            "[allow]\nterms = [\"Manpower\", \"press@harbor.org\"]\n",
-        )
-        .unwrap();
+        let guideline =
+            Guideline::from_toml("g.toml", "[allow]\nterms = [\"Manpower\", \"press@harbor.org\"]\n").unwrap();
         let checker = Checker::new(&guideline).unwrap();
-        assert!(checker
-            .check(&Draft::text("We lack manpower. Write to press@harbor.org"))
-            .diagnostics
-            .is_empty());
-        assert_eq!(
-            checker
-                .check(&Draft::text("Write to jo@harbor.org"))
-                .diagnostics
-                .len(),
-            1
-        );
+        assert!(checker.check(&Draft::text("We lack manpower. Write to press@harbor.org")).diagnostics.is_empty());
+        assert_eq!(checker.check(&Draft::text("Write to jo@harbor.org")).diagnostics.len(), 1);
     }
 
     #[test]
@@ -573,11 +522,8 @@ pattern = '\b20\d\d/\d\d\b'
         let checker = checker();
         let text = "<!-- postlint-disable-next-line inclusion -->\nHey guys\n\nHey guys\n\n<!-- postlint-disable -->\nHey guys!!!\n<!-- postlint-enable -->\nHey guys";
         let report = checker.check(&Draft::markdown(text));
-        let lines: Vec<usize> = report
-            .diagnostics
-            .iter()
-            .map(|d| text[..d.span.start].matches('\n').count() + 1)
-            .collect();
+        let lines: Vec<usize> =
+            report.diagnostics.iter().map(|d| text[..d.span.start].matches('\n').count() + 1).collect();
         assert_eq!(lines, [4, 9]);
     }
 

@@ -42,10 +42,7 @@ impl fmt::Display for Severity {
 impl FromStr for Severity {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, ()> {
-        Severity::ALL
-            .into_iter()
-            .find(|severity| severity.as_str() == s)
-            .ok_or(())
+        Severity::ALL.into_iter().find(|severity| severity.as_str() == s).ok_or(())
     }
 }
 
@@ -113,10 +110,7 @@ impl fmt::Display for Category {
 impl FromStr for Category {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, ()> {
-        Category::ALL
-            .into_iter()
-            .find(|category| category.as_str() == s)
-            .ok_or(())
+        Category::ALL.into_iter().find(|category| category.as_str() == s).ok_or(())
     }
 }
 
@@ -147,14 +141,7 @@ pub struct Fix {
 impl Fix {
     /// A fix that replaces one span.
     pub fn replace(title: impl Into<String>, span: Span, replacement: impl Into<String>) -> Self {
-        Fix {
-            title: title.into(),
-            edits: vec![Edit {
-                span,
-                replacement: replacement.into(),
-            }],
-            safe: false,
-        }
+        Fix { title: title.into(), edits: vec![Edit { span, replacement: replacement.into() }], safe: false }
     }
 
     /// Marks the fix as safe to apply automatically.
@@ -200,15 +187,9 @@ pub fn apply_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> 
         let clashes = fix.edits.iter().any(|edit| {
             taken.iter().any(|other| {
                 edit.span.overlaps(other.span)
-                    || (edit.span.is_empty()
-                        && other.span.is_empty()
-                        && edit.span.start == other.span.start)
-                    || (edit.span.is_empty()
-                        && other.span.start < edit.span.start
-                        && edit.span.start < other.span.end)
-                    || (other.span.is_empty()
-                        && edit.span.start < other.span.start
-                        && other.span.start < edit.span.end)
+                    || (edit.span.is_empty() && other.span.is_empty() && edit.span.start == other.span.start)
+                    || (edit.span.is_empty() && other.span.start < edit.span.start && edit.span.start < other.span.end)
+                    || (other.span.is_empty() && edit.span.start < other.span.start && other.span.start < edit.span.end)
             })
         });
         if valid && !clashes {
@@ -249,10 +230,7 @@ mod tests {
         let first = Fix::replace("a", Span::new(0, 8), "hi all");
         let second = Fix::replace("b", Span::new(4, 8), "folks");
         let third = Fix::replace("c", Span::new(13, 17), "pals");
-        assert_eq!(
-            apply_fixes(text, [&first, &second, &third]),
-            "hi all and pals"
-        );
+        assert_eq!(apply_fixes(text, [&first, &second, &third]), "hi all and pals");
     }
 
     #[test]

@@ -84,11 +84,7 @@ impl<'a> Document<'a> {
     /// Prepares `source`, written in `format`.
     pub fn new(source: &'a str, format: Format) -> Self {
         let (mut prose_view, directives, markdown_facts) = match format {
-            Format::Text => (
-                source.as_bytes().to_vec(),
-                Vec::new(),
-                markdown::Facts::default(),
-            ),
+            Format::Text => (source.as_bytes().to_vec(), Vec::new(), markdown::Facts::default()),
             Format::Markdown => {
                 let parsed = markdown::prose_view(source);
                 (parsed.view, parsed.directives, parsed.facts)
@@ -103,10 +99,7 @@ impl<'a> Document<'a> {
         };
         // Hashtags stay visible: rules about hashtags match them whole, and
         // the term index keeps other terms out of them.
-        for entity in entities
-            .iter()
-            .filter(|entity| entity.kind != EntityKind::Hashtag)
-        {
+        for entity in entities.iter().filter(|entity| entity.kind != EntityKind::Hashtag) {
             prose_view[entity.span.start..entity.span.end].fill(MASK);
         }
         let prose_view = String::from_utf8(prose_view).unwrap_or_else(|error| {
@@ -149,16 +142,12 @@ impl<'a> Document<'a> {
 
     /// The entities of one kind.
     pub fn entities_of(&self, kind: EntityKind) -> impl Iterator<Item = &FoundEntity> {
-        self.entities
-            .iter()
-            .filter(move |entity| entity.kind == kind)
+        self.entities.iter().filter(move |entity| entity.kind == kind)
     }
 
     /// The hashtag whose span contains `span`, if any.
     pub fn hashtag_containing(&self, span: Span) -> Option<&FoundEntity> {
-        let index = self
-            .entities
-            .partition_point(|entity| entity.span.end <= span.start);
+        let index = self.entities.partition_point(|entity| entity.span.end <= span.start);
         self.entities[index..]
             .iter()
             .take_while(|entity| entity.span.start <= span.start)
@@ -177,25 +166,20 @@ impl<'a> Document<'a> {
 
     /// The lowercased, whitespace-collapsed view used for term matching.
     pub fn normalized(&self) -> &NormalizedText {
-        self.normalized
-            .get_or_init(|| NormalizedText::new(&self.prose_view))
+        self.normalized.get_or_init(|| NormalizedText::new(&self.prose_view))
     }
 
     /// Sentence spans over the prose view, trimmed of surrounding white space,
     /// skipping those with no letter or digit.
     pub fn sentences(&self) -> &[Span] {
-        self.sentences
-            .get_or_init(|| sentence_spans(&self.prose_view))
+        self.sentences.get_or_init(|| sentence_spans(&self.prose_view))
     }
 
     /// The sentence containing `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
         let sentences = self.sentences();
         let index = sentences.partition_point(|sentence| sentence.end <= offset);
-        sentences
-            .get(index)
-            .copied()
-            .filter(|sentence| sentence.start <= offset)
+        sentences.get(index).copied().filter(|sentence| sentence.start <= offset)
     }
 }
 
@@ -236,8 +220,7 @@ fn split_blocks(view: &str) -> Vec<(usize, &str)> {
         let next_first = next_trimmed.chars().next();
         let breaks = next_trimmed.starts_with('\n')
             || next_trimmed.is_empty()
-            || (!ends_sentence
-                && next_first.is_some_and(|ch| ch.is_uppercase() || !ch.is_alphanumeric()));
+            || (!ends_sentence && next_first.is_some_and(|ch| ch.is_uppercase() || !ch.is_alphanumeric()));
         if breaks {
             blocks.push((start, &view[start..newline]));
             start = newline + 1;
@@ -344,14 +327,8 @@ mod tests {
 
     #[test]
     fn plain_text_masks_entities() {
-        let document = Document::new(
-            "Hi @anna see https://x.org/man #man and me@x.org",
-            Format::Text,
-        );
-        assert_eq!(
-            masked(&document),
-            "Hi ##### see ################# #man and ########"
-        );
+        let document = Document::new("Hi @anna see https://x.org/man #man and me@x.org", Format::Text);
+        assert_eq!(masked(&document), "Hi ##### see ################# #man and ########");
         assert!(document.hashtag_containing(Span::new(32, 35)).is_some());
         assert!(document.hashtag_containing(Span::new(36, 39)).is_none());
     }
@@ -377,27 +354,8 @@ mod tests {
     fn sentences_split_on_punctuation_and_line_breaks() {
         let source = "First one. Second one!\nThird line\nFourth 🎉\n\nFifth";
         let document = Document::new(source, Format::Text);
-        let sentences: Vec<&str> = document
-            .sentences()
-            .iter()
-            .map(|span| span.slice(source))
-            .collect();
-        assert_eq!(
-            sentences,
-            [
-                "First one.",
-                "Second one!",
-                "Third line",
-                "Fourth 🎉",
-                "Fifth"
-            ]
-        );
-        assert_eq!(
-            document
-                .sentence_at(source.find("Second").unwrap())
-                .unwrap()
-                .slice(source),
-            "Second one!"
-        );
+        let sentences: Vec<&str> = document.sentences().iter().map(|span| span.slice(source)).collect();
+        assert_eq!(sentences, ["First one.", "Second one!", "Third line", "Fourth 🎉", "Fifth"]);
+        assert_eq!(document.sentence_at(source.find("Second").unwrap()).unwrap().slice(source), "Second one!");
     }
 }

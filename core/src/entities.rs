@@ -46,71 +46,20 @@ pub fn find(text: &str) -> Vec<FoundEntity> {
     found
 }
 
-/// Interim scanner until the twitter-text extractor lands: `#tag`, `@user`,
-/// `$TICK` after a non-word char, and `http(s)://` or `www.` links.
+/// Hashtags, mentions, URLs and cashtags as twitter-text extracts them.
 fn social_entities(text: &str) -> Vec<FoundEntity> {
-    let mut found = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut previous: Option<char> = None;
-    while let Some((offset, ch)) = chars.next() {
-        let after_boundary = previous.is_none_or(|p| !p.is_alphanumeric() && p != '_' && p != '&');
-        let rest = &text[offset..];
-        let url = after_boundary
-            && (rest.starts_with("http://")
-                || rest.starts_with("https://")
-                || rest.starts_with("www."));
-        if url {
-            let mut end = offset + rest.find(char::is_whitespace).unwrap_or(rest.len());
-            while end > offset
-                && text[..end].ends_with(['.', ',', '!', '?', ')', ':', ';', '"', '\''])
-            {
-                end -= 1;
-            }
-            let span = Span::new(offset, end);
-            found.push(FoundEntity {
-                kind: EntityKind::Url,
-                span,
-                value: span,
-            });
-            while chars.peek().is_some_and(|&(next, _)| next < end) {
-                chars.next();
-            }
-            previous = text[..end].chars().next_back();
-            continue;
-        }
-        let kind = match ch {
-            '#' | '＃' => Some(EntityKind::Hashtag),
-            '@' | '＠' => Some(EntityKind::Mention),
-            '$' => Some(EntityKind::Cashtag),
-            _ => None,
-        };
-        if let (Some(kind), true) = (kind, after_boundary) {
-            let value_start = offset + ch.len_utf8();
-            let value_len = text[value_start..]
-                .find(|c: char| !(c.is_alphanumeric() || c == '_' || is_mark(c)))
-                .unwrap_or(text.len() - value_start);
-            let value = Span::new(value_start, value_start + value_len);
-            let has_letter = value.slice(text).chars().any(|c| !c.is_ascii_digit());
-            if value_len > 0 && has_letter {
-                found.push(FoundEntity {
-                    kind,
-                    span: Span::new(offset, value.end),
-                    value,
-                });
-                while chars.peek().is_some_and(|&(next, _)| next < value.end) {
-                    chars.next();
-                }
-                previous = value.slice(text).chars().next_back();
-                continue;
-            }
-        }
-        previous = Some(ch);
-    }
-    found
-}
-
-fn is_mark(ch: char) -> bool {
-    matches!(ch, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{200C}' | '\u{200D}')
+    crate::twitter::extract_entities(text)
+        .into_iter()
+        .map(|entity| {
+            let kind = match entity.kind {
+                crate::twitter::EntityKind::Hashtag => EntityKind::Hashtag,
+                crate::twitter::EntityKind::Mention => EntityKind::Mention,
+                crate::twitter::EntityKind::Url => EntityKind::Url,
+                crate::twitter::EntityKind::Cashtag => EntityKind::Cashtag,
+            };
+            FoundEntity { kind, span: entity.span, value: entity.value_span }
+        })
+        .collect()
 }
 
 fn is_local_part_byte(byte: u8) -> bool {
@@ -138,11 +87,7 @@ pub fn find_emails(text: &str) -> Vec<FoundEntity> {
         while start < at && bytes[start] == b'.' {
             start += 1;
         }
-        if start == at
-            || found
-                .last()
-                .is_some_and(|last: &FoundEntity| last.span.end > start)
-        {
+        if start == at || found.last().is_some_and(|last: &FoundEntity| last.span.end > start) {
             continue;
         }
         let mut end = at + 1;
@@ -158,18 +103,11 @@ pub fn find_emails(text: &str) -> Vec<FoundEntity> {
             continue;
         };
         let top_level = &domain[dot + 1..];
-        if dot == 0
-            || top_level.len() < 2
-            || !top_level.bytes().all(|byte| byte.is_ascii_alphabetic())
-        {
+        if dot == 0 || top_level.len() < 2 || !top_level.bytes().all(|byte| byte.is_ascii_alphabetic()) {
             continue;
         }
         let span = Span::new(start, end);
-        found.push(FoundEntity {
-            kind: EntityKind::Email,
-            span,
-            value: span,
-        });
+        found.push(FoundEntity { kind: EntityKind::Email, span, value: span });
         search_from = end;
     }
     found
@@ -180,18 +118,12 @@ mod tests {
     use super::*;
 
     fn emails(text: &str) -> Vec<&str> {
-        find_emails(text)
-            .iter()
-            .map(|entity| entity.span.slice(text))
-            .collect()
+        find_emails(text).iter().map(|entity| entity.span.slice(text)).collect()
     }
 
     #[test]
     fn finds_email_addresses() {
-        assert_eq!(
-            emails("Write to press@harbor-health.org."),
-            ["press@harbor-health.org"]
-        );
+        assert_eq!(emails("Write to press@harbor-health.org."), ["press@harbor-health.org"]);
         assert_eq!(emails("a.b+c@x.co.uk, d@e.fr"), ["a.b+c@x.co.uk", "d@e.fr"]);
         assert!(emails("@user hi, me@x, a@b.c, @@, x@.com").is_empty());
     }

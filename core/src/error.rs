@@ -44,19 +44,11 @@ pub struct SourceFile {
 impl SourceFile {
     /// A named text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile {
-            name: name.into(),
-            text: text.into(),
-        }
+        SourceFile { name: name.into(), text: text.into() }
     }
 
     /// An error at a byte offset of this file.
-    pub fn error_at(
-        &self,
-        offset: Option<usize>,
-        key: Option<String>,
-        message: impl Into<String>,
-    ) -> GuidelineError {
+    pub fn error_at(&self, offset: Option<usize>, key: Option<String>, message: impl Into<String>) -> GuidelineError {
         let (line, column) = match offset {
             Some(offset) => {
                 let position = LineIndex::new(&self.text).line_column(offset);
@@ -64,13 +56,7 @@ impl SourceFile {
             }
             None => (0, 0),
         };
-        GuidelineError {
-            file: self.name.clone(),
-            line,
-            column,
-            key,
-            message: message.into(),
-        }
+        GuidelineError { file: self.name.clone(), line, column, key, message: message.into() }
     }
 
     /// An error from the TOML parser or from deserializing into our schema,
@@ -80,10 +66,7 @@ impl SourceFile {
         let key = offset.and_then(|offset| key_path_at(&self.text, offset));
         let mut message = error.message().trim().to_owned();
         // serde says "unknown field `x`, expected one of `a`, `b`": add the likely one.
-        if let Some(unknown) = message
-            .strip_prefix("unknown field `")
-            .and_then(|rest| rest.split('`').next())
-        {
+        if let Some(unknown) = message.strip_prefix("unknown field `").and_then(|rest| rest.split('`').next()) {
             let expected: Vec<&str> = message.split('`').skip(3).step_by(2).collect();
             if let Some(best) = crate::suggest::closest(unknown, expected.iter().copied()) {
                 message = format!("{message}; did you mean `{best}`?");
@@ -122,11 +105,7 @@ fn find_in_table(table: &toml::de::DeTable<'_>, offset: usize, path: &mut String
     false
 }
 
-fn find_in_value(
-    value: &serde_spanned::Spanned<toml::de::DeValue<'_>>,
-    offset: usize,
-    path: &mut String,
-) -> bool {
+fn find_in_value(value: &serde_spanned::Spanned<toml::de::DeValue<'_>>, offset: usize, path: &mut String) -> bool {
     use toml::de::DeValue;
     let span = value.span();
     match value.get_ref() {
@@ -168,11 +147,7 @@ pub(crate) fn offset_of(text: &str, key_path: &str) -> Option<usize> {
         }
         if segments.peek().is_none() {
             // An indexed element points at the value; a named key at the key.
-            return Some(if indices.is_empty() {
-                key.span().start
-            } else {
-                value.span().start
-            });
+            return Some(if indices.is_empty() { key.span().start } else { value.span().start });
         }
         match value.get_ref() {
             DeValue::Table(table) => current = table,
@@ -189,18 +164,9 @@ mod tests {
     #[test]
     fn key_paths() {
         let text = "platforms = [\"x\"]\n[hashtags]\nmax = \"three\"\n[[rules]]\nid = \"a\"\n[[rules]]\nid = \"b\"\nseverity = \"loud\"\n";
-        assert_eq!(
-            key_path_at(text, text.find("three").unwrap()).as_deref(),
-            Some("hashtags.max")
-        );
-        assert_eq!(
-            key_path_at(text, text.find("loud").unwrap()).as_deref(),
-            Some("rules[1].severity")
-        );
-        assert_eq!(
-            key_path_at(text, text.find("\"x\"").unwrap()).as_deref(),
-            Some("platforms[0]")
-        );
+        assert_eq!(key_path_at(text, text.find("three").unwrap()).as_deref(), Some("hashtags.max"));
+        assert_eq!(key_path_at(text, text.find("loud").unwrap()).as_deref(), Some("rules[1].severity"));
+        assert_eq!(key_path_at(text, text.find("\"x\"").unwrap()).as_deref(), Some("platforms[0]"));
         assert_eq!(offset_of(text, "platforms[0]"), text.find("\"x\""));
         assert_eq!(offset_of(text, "rules[1].severity"), text.find("severity"));
     }

@@ -139,10 +139,7 @@ impl Default for Guideline {
     /// Every built-in pack, no custom rule, no platform preference.
     fn default() -> Self {
         Guideline {
-            packs: packs::DEFAULT_PACKS
-                .iter()
-                .map(|pack| (*pack).to_owned())
-                .collect(),
+            packs: packs::DEFAULT_PACKS.iter().map(|pack| (*pack).to_owned()).collect(),
             platforms: Vec::new(),
             settings: Settings::default(),
             custom_rules: Vec::new(),
@@ -154,14 +151,8 @@ impl Default for Guideline {
 
 impl Guideline {
     /// Parses a guideline file, loading the files it extends through `loader`.
-    pub fn parse(
-        file: SourceFile,
-        loader: &mut dyn GuidelineLoader,
-    ) -> Result<Guideline, GuidelineError> {
-        let mut guideline = Guideline {
-            packs: BTreeSet::new(),
-            ..Guideline::default()
-        };
+    pub fn parse(file: SourceFile, loader: &mut dyn GuidelineLoader) -> Result<Guideline, GuidelineError> {
+        let mut guideline = Guideline { packs: BTreeSet::new(), ..Guideline::default() };
         let mut stack = Vec::new();
         guideline.merge_file(file, loader, &mut stack)?;
         Ok(guideline)
@@ -194,11 +185,7 @@ impl Guideline {
         stack: &mut Vec<String>,
     ) -> Result<(), GuidelineError> {
         if stack.contains(&file.name) {
-            let chain = stack
-                .iter()
-                .chain(std::iter::once(&file.name))
-                .cloned()
-                .collect::<Vec<_>>();
+            let chain = stack.iter().chain(std::iter::once(&file.name)).cloned().collect::<Vec<_>>();
             return Err(GuidelineError {
                 file: file.name.clone(),
                 line: 0,
@@ -207,8 +194,7 @@ impl Guideline {
                 message: format!("the guideline extends itself: {}", chain.join(" → ")),
             });
         }
-        let parsed: GuidelineToml =
-            toml::from_str(&file.text).map_err(|error| file.toml_error(&error))?;
+        let parsed: GuidelineToml = toml::from_str(&file.text).map_err(|error| file.toml_error(&error))?;
         stack.push(file.name.clone());
         let file_index = self.files.len();
         self.files.push(file);
@@ -219,8 +205,7 @@ impl Guideline {
         for (index, reference) in extends.iter().enumerate() {
             let name = reference.get_ref();
             if let Some(pack_names) = packs::resolve_pack_name(name) {
-                self.packs
-                    .extend(pack_names.iter().map(|pack| (*pack).to_owned()));
+                self.packs.extend(pack_names.iter().map(|pack| (*pack).to_owned()));
             } else if looks_like_path(name) {
                 let from = self.files[file_index].name.clone();
                 let base = loader.load(name, &from).map_err(|message| {
@@ -268,11 +253,7 @@ impl Guideline {
         if let Some(brand) = parsed.brand {
             for name in brand.names {
                 if name.get_ref().trim().is_empty() {
-                    return Err(file.error_at(
-                        Some(name.span().start),
-                        Some("brand.names".into()),
-                        "empty brand name",
-                    ));
+                    return Err(file.error_at(Some(name.span().start), Some("brand.names".into()), "empty brand name"));
                 }
                 self.settings.brand_names.push(name.into_inner());
             }
@@ -301,11 +282,7 @@ impl Guideline {
                         for (name, max) in map {
                             let platform = Platform::from_name(&name).ok_or_else(|| {
                                 let key = format!("hashtags.max.{name}");
-                                file.error_at(
-                                    offset_of(&file.text, &key),
-                                    Some(key),
-                                    unknown_platform_message(&name),
-                                )
+                                file.error_at(offset_of(&file.text, &key), Some(key), unknown_platform_message(&name))
                             })?;
                             per_platform.insert(platform, max);
                         }
@@ -315,19 +292,10 @@ impl Guideline {
             }
         }
         if let Some(allow) = parsed.allow {
-            self.settings.allow_terms.extend(
-                allow
-                    .terms
-                    .into_iter()
-                    .filter(|term| !term.trim().is_empty()),
-            );
+            self.settings.allow_terms.extend(allow.terms.into_iter().filter(|term| !term.trim().is_empty()));
         }
         for (index, spec) in parsed.rules.into_iter().enumerate() {
-            self.custom_rules.push(CustomRule {
-                spec,
-                file: file_index,
-                index,
-            });
+            self.custom_rules.push(CustomRule { spec, file: file_index, index });
         }
         for (rule, severity) in parsed.severity {
             let value = severity.get_ref();
@@ -385,19 +353,15 @@ fn parse_platforms(
         }
         PlatformsToml::Table(table) => {
             for (name, settings) in table {
-                let platform = Platform::from_name(name).ok_or_else(|| {
-                    error_at(format!("platforms.{name}"), unknown_platform_message(name))
-                })?;
+                let platform = Platform::from_name(name)
+                    .ok_or_else(|| error_at(format!("platforms.{name}"), unknown_platform_message(name)))?;
                 if settings.limit == Some(0) {
                     return Err(error_at(
                         format!("platforms.{name}.limit"),
                         "the limit must be a positive whole number".to_owned(),
                     ));
                 }
-                targets.push(PlatformTarget {
-                    platform,
-                    limit: settings.limit,
-                });
+                targets.push(PlatformTarget { platform, limit: settings.limit });
             }
         }
     }
@@ -406,11 +370,7 @@ fn parse_platforms(
     Ok(targets)
 }
 
-fn normalize_hashtag(
-    file: &SourceFile,
-    key: &str,
-    tag: Spanned<String>,
-) -> Result<String, GuidelineError> {
+fn normalize_hashtag(file: &SourceFile, key: &str, tag: Spanned<String>) -> Result<String, GuidelineError> {
     let text = tag.get_ref().trim();
     let body = text.strip_prefix(['#', '＃']).unwrap_or(text);
     if body.is_empty() || !body.chars().all(|ch| ch.is_alphanumeric() || ch == '_') {
@@ -459,10 +419,7 @@ terms = ["Manpower Group"]
         let guideline = Guideline::from_toml("postlint.toml", text).unwrap();
         assert_eq!(guideline.platforms.len(), 2);
         assert_eq!(guideline.settings.brand_names.len(), 3);
-        assert_eq!(
-            guideline.settings.hashtags.max.for_platform(Platform::X),
-            Some(2)
-        );
+        assert_eq!(guideline.settings.hashtags.max.for_platform(Platform::X), Some(2));
         assert_eq!(guideline.settings.hashtags.required, ["#HarborHealth"]);
         assert_eq!(guideline.custom_rules.len(), 1);
         assert_eq!(guideline.overrides[0].severity, Some(Severity::Error));
@@ -471,30 +428,18 @@ terms = ["Manpower Group"]
 
     #[test]
     fn platform_table_form_sets_limits() {
-        let guideline = Guideline::from_toml(
-            "g.toml",
-            "[platforms.mastodon]\nlimit = 1000\n[platforms.x]\n",
-        )
-        .unwrap();
+        let guideline = Guideline::from_toml("g.toml", "[platforms.mastodon]\nlimit = 1000\n[platforms.x]\n").unwrap();
         assert_eq!(
             guideline.platforms,
             [
-                PlatformTarget {
-                    platform: Platform::X,
-                    limit: None
-                },
-                PlatformTarget {
-                    platform: Platform::Mastodon,
-                    limit: Some(1000)
-                }
+                PlatformTarget { platform: Platform::X, limit: None },
+                PlatformTarget { platform: Platform::Mastodon, limit: Some(1000) }
             ]
         );
     }
 
     fn error(text: &str) -> String {
-        Guideline::from_toml("g.toml", text)
-            .unwrap_err()
-            .to_string()
+        Guideline::from_toml("g.toml", text).unwrap_err().to_string()
     }
 
     #[test]
@@ -503,14 +448,12 @@ terms = ["Manpower Group"]
             error("platfroms = [\"x\"]"),
             "g.toml:1:1: key `platfroms`: unknown field `platfroms`, expected one of `extends`, `language`, `platforms`, `brand`, `hashtags`, `rules`, `severity`, `allow`; did you mean `platforms`?"
         );
-        assert!(error("platforms = [\"x\", \"tiktk\"]").starts_with(
-            "g.toml:1:19: key `platforms[1]`: unknown platform `tiktk` (did you mean `tiktok`?)"
-        ));
+        assert!(error("platforms = [\"x\", \"tiktk\"]")
+            .starts_with("g.toml:1:19: key `platforms[1]`: unknown platform `tiktk` (did you mean `tiktok`?)"));
         assert!(error("extends = [\"inclusoin\"]").contains("did you mean `inclusion`?"));
         assert!(error("[severity]\n\"a.b\" = \"loud\"")
             .starts_with("g.toml:2:9: key `severity.\"a.b\"`: unknown severity `loud`"));
-        assert!(error("[hashtags]\nbanned = [\"#no way\"]")
-            .starts_with("g.toml:2:11: key `hashtags.banned`"));
+        assert!(error("[hashtags]\nbanned = [\"#no way\"]").starts_with("g.toml:2:11: key `hashtags.banned`"));
         assert!(error("extends = [\"other.toml\"]").contains("this host has no files"));
     }
 
@@ -519,22 +462,10 @@ terms = ["Manpower Group"]
         struct Loop;
         impl GuidelineLoader for Loop {
             fn load(&mut self, reference: &str, _from: &str) -> Result<SourceFile, String> {
-                Ok(SourceFile::new(
-                    reference,
-                    format!("extends = [\"{reference}\"]"),
-                ))
+                Ok(SourceFile::new(reference, format!("extends = [\"{reference}\"]")))
             }
         }
-        let error = Guideline::parse(
-            SourceFile::new("a.toml", "extends = [\"a.toml\"]"),
-            &mut Loop,
-        )
-        .unwrap_err();
-        assert!(
-            error
-                .to_string()
-                .contains("extends itself: a.toml → a.toml"),
-            "{error}"
-        );
+        let error = Guideline::parse(SourceFile::new("a.toml", "extends = [\"a.toml\"]"), &mut Loop).unwrap_err();
+        assert!(error.to_string().contains("extends itself: a.toml → a.toml"), "{error}");
     }
 }

@@ -54,11 +54,7 @@ impl LineIndex {
                 }
             }
         }
-        LineIndex {
-            line_starts,
-            wide_chars,
-            len: text.len(),
-        }
+        LineIndex { line_starts, wide_chars, len: text.len() }
     }
 
     /// Length of the indexed text in bytes.
@@ -80,18 +76,12 @@ impl LineIndex {
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.line_starts[line];
         let column = self.chars_between(line_start, offset) + 1;
-        LineColumn {
-            line: line + 1,
-            column,
-        }
+        LineColumn { line: line + 1, column }
     }
 
     /// Byte offset of the start of a 1-based line (the end of the text for lines past the last).
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(self.len)
+        self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.len)
     }
 
     /// Number of lines (a trailing newline starts one more, empty line).
@@ -105,10 +95,7 @@ impl LineIndex {
         let first = self.wide_chars.partition_point(|w| w.offset < from);
         let last = self.wide_chars.partition_point(|w| w.offset < to);
         // Each wide char is one character but several bytes.
-        let extra: usize = self.wide_chars[first..last]
-            .iter()
-            .map(|w| w.utf8_len as usize - 1)
-            .sum();
+        let extra: usize = self.wide_chars[first..last].iter().map(|w| w.utf8_len as usize - 1).sum();
         bytes - extra
     }
 
@@ -162,10 +149,7 @@ mod tests {
         // 'ç' is 2 bytes, 'd' 1 byte, so '😀' starts at byte 6 and is column 3.
         assert_eq!(index.line_column(6), LineColumn { line: 2, column: 3 });
         assert_eq!(index.line_column(10), LineColumn { line: 2, column: 4 });
-        assert_eq!(
-            index.line_column(text.len()),
-            LineColumn { line: 3, column: 1 }
-        );
+        assert_eq!(index.line_column(text.len()), LineColumn { line: 3, column: 1 });
         assert_eq!(index.line_column(999), LineColumn { line: 3, column: 1 });
     }
 
@@ -173,10 +157,7 @@ mod tests {
     fn utf16_round_trip() {
         let text = "a😀b中c\u{301}d👩‍👩‍👧";
         let index = LineIndex::new(text);
-        for (byte, _) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
+        for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
             let units = index.utf16_offset(byte);
             assert_eq!(units, text[..byte].encode_utf16().count());
             assert_eq!(index.byte_offset_from_utf16(units), byte);

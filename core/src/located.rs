@@ -77,10 +77,7 @@ pub struct Locator {
 impl Locator {
     /// A locator for `text`.
     pub fn new(text: &str, encoding: Encoding) -> Self {
-        Locator {
-            index: LineIndex::new(text),
-            encoding,
-        }
+        Locator { index: LineIndex::new(text), encoding }
     }
 
     /// The line index behind the locator.
@@ -103,10 +100,7 @@ impl Locator {
             Encoding::Utf8 => (position.line, position.column),
             Encoding::Utf16 => {
                 let line_start = self.index.line_start(position.line);
-                (
-                    position.line,
-                    self.index.utf16_offset(byte) - self.index.utf16_offset(line_start) + 1,
-                )
+                (position.line, self.index.utf16_offset(byte) - self.index.utf16_offset(line_start) + 1)
             }
         }
     }
@@ -171,10 +165,7 @@ mod tests {
         let start = text.find("guys").unwrap();
         let found = diagnostic(Span::new(start, start + 4));
         let utf8 = Locator::new(text, Encoding::Utf8).locate(&found);
-        assert_eq!(
-            (utf8.start, utf8.line, utf8.column, utf8.end_column),
-            (start, 2, 3, 7)
-        );
+        assert_eq!((utf8.start, utf8.line, utf8.column, utf8.end_column), (start, 2, 3, 7));
         let utf16 = Locator::new(text, Encoding::Utf16).locate(&found);
         assert_eq!((utf16.start, utf16.end), (8, 12));
         assert_eq!((utf16.line, utf16.column), (2, 3));

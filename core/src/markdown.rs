@@ -43,10 +43,7 @@ pub(crate) struct Parsed {
 /// syntax becomes spaces (line breaks kept), and code, HTML, front matter and
 /// autolinks become [`MASK`].
 pub(crate) fn prose_view(source: &str) -> Parsed {
-    let mut view: Vec<u8> = source
-        .bytes()
-        .map(|byte| if byte == b'\n' { b'\n' } else { b' ' })
-        .collect();
+    let mut view: Vec<u8> = source.bytes().map(|byte| if byte == b'\n' { b'\n' } else { b' ' }).collect();
     let mut directives = Vec::new();
     let mut facts = Facts::default();
     let options = Options::ENABLE_TABLES
@@ -76,10 +73,7 @@ pub(crate) fn prose_view(source: &str) -> Parsed {
             Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => {
                 hidden_depth = hidden_depth.saturating_sub(1);
             }
-            Event::Start(Tag::Link {
-                link_type: LinkType::Autolink | LinkType::Email,
-                ..
-            }) => {
+            Event::Start(Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. }) => {
                 hidden_depth += 1;
                 mask(&mut view, start, end);
                 open_links.push((start, None, true));
@@ -88,20 +82,14 @@ pub(crate) fn prose_view(source: &str) -> Parsed {
             Event::End(TagEnd::Link) => match open_links.pop() {
                 Some((_, _, true)) => hidden_depth = hidden_depth.saturating_sub(1),
                 Some((link_start, Some(text), false)) if hidden_depth == 0 => {
-                    facts.links.push(Link {
-                        span: Span::new(link_start, end),
-                        text,
-                    })
+                    facts.links.push(Link { span: Span::new(link_start, end), text })
                 }
                 _ => {}
             },
             Event::Start(Tag::Image { .. }) => open_images.push((start, false)),
             Event::End(TagEnd::Image) => {
                 if let Some((image_start, has_alt)) = open_images.pop() {
-                    facts.images.push(Image {
-                        span: Span::new(image_start, end),
-                        has_alt,
-                    });
+                    facts.images.push(Image { span: Span::new(image_start, end), has_alt });
                 }
             }
             Event::Text(text) if hidden_depth == 0 => {
@@ -128,35 +116,20 @@ pub(crate) fn prose_view(source: &str) -> Parsed {
             _ => {}
         }
     }
-    Parsed {
-        view,
-        directives,
-        facts,
-    }
+    Parsed { view, directives, facts }
 }
 
 /// Reads `<!-- postlint-disable RULE, RULE -->` and its siblings.
 fn parse_directive(html: &str, span: Span) -> Option<Directive> {
-    let inner = html
-        .trim()
-        .strip_prefix("<!--")?
-        .trim_end()
-        .strip_suffix("-->")?
-        .trim();
-    let mut words = inner
-        .split(|ch: char| ch.is_whitespace() || ch == ',')
-        .filter(|w| !w.is_empty());
+    let inner = html.trim().strip_prefix("<!--")?.trim_end().strip_suffix("-->")?.trim();
+    let mut words = inner.split(|ch: char| ch.is_whitespace() || ch == ',').filter(|w| !w.is_empty());
     let kind = match words.next()? {
         "postlint-disable" => DirectiveKind::Disable,
         "postlint-enable" => DirectiveKind::Enable,
         "postlint-disable-next-line" => DirectiveKind::DisableNextLine,
         _ => return None,
     };
-    Some(Directive {
-        kind,
-        rules: words.map(str::to_owned).collect(),
-        span,
-    })
+    Some(Directive { kind, rules: words.map(str::to_owned).collect(), span })
 }
 
 #[cfg(test)]
@@ -164,21 +137,13 @@ mod tests {
     use super::*;
 
     fn view(source: &str) -> String {
-        String::from_utf8(prose_view(source).view)
-            .unwrap()
-            .replace('\u{1}', "#")
+        String::from_utf8(prose_view(source).view).unwrap().replace('\u{1}', "#")
     }
 
     #[test]
     fn keeps_prose_and_blanks_syntax() {
-        assert_eq!(
-            view("# Title\n\nSome *bold* text"),
-            "  Title\n\nSome  bold  text"
-        );
-        assert_eq!(
-            view("See [the docs](https://x.org) now"),
-            "See  the docs                 now"
-        );
+        assert_eq!(view("# Title\n\nSome *bold* text"), "  Title\n\nSome  bold  text");
+        assert_eq!(view("See [the docs](https://x.org) now"), "See  the docs                 now");
     }
 
     #[test]
@@ -191,10 +156,7 @@ mod tests {
 
     #[test]
     fn front_matter_is_not_prose() {
-        assert_eq!(
-            view("+++\ntitle = \"man\"\n+++\nHello"),
-            "###\n#############\n###\nHello"
-        );
+        assert_eq!(view("+++\ntitle = \"man\"\n+++\nHello"), "###\n#############\n###\nHello");
     }
 
     #[test]
@@ -205,12 +167,7 @@ mod tests {
         assert_eq!(parsed.directives.len(), 1);
         assert_eq!(parsed.directives[0].kind, DirectiveKind::Disable);
         assert_eq!(parsed.directives[0].rules, ["inclusion.x", "ethics"]);
-        let alts: Vec<bool> = parsed
-            .facts
-            .images
-            .iter()
-            .map(|image| image.has_alt)
-            .collect();
+        let alts: Vec<bool> = parsed.facts.images.iter().map(|image| image.has_alt).collect();
         assert_eq!(alts, [false, true]);
         assert_eq!(parsed.facts.links.len(), 1);
     }

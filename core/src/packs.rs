@@ -9,17 +9,8 @@ use crate::error::{GuidelineError, SourceFile};
 use crate::spec::RuleSpec;
 
 /// Packs that `default` turns on.
-pub const DEFAULT_PACKS: &[&str] = &[
-    "accessibility",
-    "branding",
-    "disclosure",
-    "ethics",
-    "hashtags",
-    "inclusion",
-    "length",
-    "privacy",
-    "style",
-];
+pub const DEFAULT_PACKS: &[&str] =
+    &["accessibility", "branding", "disclosure", "ethics", "hashtags", "inclusion", "length", "privacy", "style"];
 
 /// Packs for other languages, turned on by `language = "…"` or by name.
 pub const LANGUAGE_PACKS: &[&str] = &["es"];
@@ -47,26 +38,11 @@ pub(crate) struct PackFile {
 
 /// The embedded pack files. A test checks this list against `core/packs/`.
 pub(crate) const PACK_FILES: &[PackFile] = &[
-    PackFile {
-        name: "disclosure",
-        text: include_str!("../packs/disclosure.toml"),
-    },
-    PackFile {
-        name: "es",
-        text: include_str!("../packs/es.toml"),
-    },
-    PackFile {
-        name: "ethics",
-        text: include_str!("../packs/ethics.toml"),
-    },
-    PackFile {
-        name: "inclusion",
-        text: include_str!("../packs/inclusion.toml"),
-    },
-    PackFile {
-        name: "style",
-        text: include_str!("../packs/style.toml"),
-    },
+    PackFile { name: "disclosure", text: include_str!("../packs/disclosure.toml") },
+    PackFile { name: "es", text: include_str!("../packs/es.toml") },
+    PackFile { name: "ethics", text: include_str!("../packs/ethics.toml") },
+    PackFile { name: "inclusion", text: include_str!("../packs/inclusion.toml") },
+    PackFile { name: "style", text: include_str!("../packs/style.toml") },
 ];
 
 /// The packs a name in `extends` stands for, if it is a built-in name.
@@ -115,10 +91,7 @@ mod tests {
             .collect();
         on_disk.sort();
         let embedded: Vec<&str> = PACK_FILES.iter().map(|pack| pack.name).collect();
-        assert_eq!(
-            on_disk, embedded,
-            "add the missing line to PACK_FILES in core/src/packs.rs"
-        );
+        assert_eq!(on_disk, embedded, "add the missing line to PACK_FILES in core/src/packs.rs");
     }
 
     #[test]
@@ -127,11 +100,7 @@ mod tests {
             let (_, rules) = parse_pack(pack).unwrap_or_else(|error| panic!("{error}"));
             for rule in rules {
                 let id = rule.id.get_ref();
-                assert!(
-                    id.starts_with(&format!("{}.", pack.name)),
-                    "rule `{id}` in pack `{}`",
-                    pack.name
-                );
+                assert!(id.starts_with(&format!("{}.", pack.name)), "rule `{id}` in pack `{}`", pack.name);
             }
         }
     }

@@ -2,6 +2,8 @@
 
 use crate::diagnostic::{Category, Diagnostic, Fix, Severity};
 use crate::document::Document;
+use crate::entities::FoundEntity;
+use crate::metrics::PlatformMetrics;
 use crate::platform::PlatformTarget;
 use crate::settings::Settings;
 use crate::span::Span;
@@ -37,6 +39,10 @@ pub struct Examples {
     pub pass: Vec<String>,
     /// `(draft, expected text after the preferred fix of every finding)`.
     pub fixed: Vec<(String, String)>,
+    /// Platforms the examples target (none unless the rule needs them).
+    pub platforms: Vec<PlatformTarget>,
+    /// Guideline TOML the examples need (a required hashtag, say).
+    pub guideline: Option<String>,
 }
 
 /// What a rule is, for listings, docs and output.
@@ -65,9 +71,7 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// The pack a rule belongs to: the part of its id before the first dot.
     pub fn pack(&self) -> &str {
-        self.id
-            .split_once('.')
-            .map_or(self.id.as_str(), |(pack, _)| pack)
+        self.id.split_once('.').map_or(self.id.as_str(), |(pack, _)| pack)
     }
 }
 
@@ -77,6 +81,10 @@ pub struct CheckContext<'a> {
     pub document: &'a Document<'a>,
     /// The platforms the draft is meant for.
     pub platforms: &'a [PlatformTarget],
+    /// How the draft measures up on each of them, in the same order.
+    pub metrics: &'a [PlatformMetrics],
+    /// Entities of the text as posted (for Markdown, of the raw source).
+    pub raw_entities: &'a [FoundEntity],
     /// The guideline's settings (brand names, hashtag policy, …).
     pub settings: &'a Settings,
     pub(crate) term_hits: &'a [TermHit],
@@ -100,12 +108,7 @@ pub struct Reporter<'a> {
 
 impl Reporter<'_> {
     /// Reports a finding at `span` and returns it, so fixes can be added.
-    pub fn report(
-        &mut self,
-        span: Span,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> &mut Diagnostic {
+    pub fn report(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) -> &mut Diagnostic {
         self.out.push(Diagnostic {
             rule: self.meta.id.clone(),
             category: self.meta.category,

@@ -23,10 +23,7 @@ impl Span {
 
     /// An empty span at `offset`, used for insertions and for "missing" findings.
     pub const fn empty(offset: usize) -> Self {
-        Span {
-            start: offset,
-            end: offset,
-        }
+        Span { start: offset, end: offset }
     }
 
     /// Number of bytes covered.
@@ -83,11 +80,7 @@ mod tests {
     fn slice_never_panics() {
         let text = "héllo";
         assert_eq!(Span::new(0, 3).slice(text), "hé");
-        assert_eq!(
-            Span::new(0, 2).slice(text),
-            "",
-            "mid-char span yields empty"
-        );
+        assert_eq!(Span::new(0, 2).slice(text), "", "mid-char span yields empty");
         assert_eq!(Span::new(4, 99).slice(text), "");
     }
 }

@@ -108,19 +108,13 @@ pub(crate) fn is_valid_rule_id(id: &str) -> bool {
             !segment.is_empty()
                 && !segment.starts_with('-')
                 && !segment.ends_with('-')
-                && segment
-                    .bytes()
-                    .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+                && segment.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
         })
 }
 
 impl RuleSpec {
     /// Compiles the rule; `index` is its position in the file's `[[rules]]`.
-    pub(crate) fn compile(
-        self,
-        file: &SourceFile,
-        index: usize,
-    ) -> Result<DataRule, GuidelineError> {
+    pub(crate) fn compile(self, file: &SourceFile, index: usize) -> Result<DataRule, GuidelineError> {
         let key = |name: &str| Some(format!("rules[{index}].{name}"));
         let at = |span: std::ops::Range<usize>| Some(span.start);
         let id = self.id.get_ref().clone();
@@ -152,32 +146,25 @@ impl RuleSpec {
                 file.error_at(
                     at(severity.span()),
                     key("severity"),
-                    format!(
-                        "unknown severity `{}` in rule `{id}`; use error, warning or info",
-                        severity.get_ref()
-                    ),
+                    format!("unknown severity `{}` in rule `{id}`; use error, warning or info", severity.get_ref()),
                 )
             })?,
         };
-        let sureness =
-            match &self.sureness {
-                None => Sureness::Certain,
-                Some(sureness) => match sureness.get_ref().as_str() {
-                    "certain" => Sureness::Certain,
-                    "ambiguous" => Sureness::Ambiguous,
-                    other => return Err(file.error_at(
+        let sureness = match &self.sureness {
+            None => Sureness::Certain,
+            Some(sureness) => match sureness.get_ref().as_str() {
+                "certain" => Sureness::Certain,
+                "ambiguous" => Sureness::Ambiguous,
+                other => {
+                    return Err(file.error_at(
                         at(sureness.span()),
                         key("sureness"),
-                        format!(
-                            "unknown sureness `{other}` in rule `{id}`; use certain or ambiguous"
-                        ),
-                    )),
-                },
-            };
-        for (name, template) in [
-            ("message", Some(&self.message)),
-            ("help", self.help.as_ref()),
-        ] {
+                        format!("unknown sureness `{other}` in rule `{id}`; use certain or ambiguous"),
+                    ))
+                }
+            },
+        };
+        for (name, template) in [("message", Some(&self.message)), ("help", self.help.as_ref())] {
             if let Some(template) = template {
                 if let Some(unknown) = unknown_placeholder(template.get_ref()) {
                     return Err(file.error_at(
@@ -210,39 +197,28 @@ impl RuleSpec {
         let suggestions = self.suggest.map(OneOrMany::into_vec).unwrap_or_default();
         let mut terms: Vec<Term> = Vec::new();
         if let Some(list) = &self.terms {
-            terms.extend(list.get_ref().iter().map(|phrase| Term {
-                phrase: phrase.clone(),
-                suggestions: suggestions.clone(),
-            }));
+            terms.extend(
+                list.get_ref().iter().map(|phrase| Term { phrase: phrase.clone(), suggestions: suggestions.clone() }),
+            );
         }
         if let Some(swap) = self.swap.clone() {
             terms.extend(
                 swap.into_inner()
                     .into_iter()
-                    .map(|(phrase, replacements)| Term {
-                        phrase,
-                        suggestions: replacements.into_vec(),
-                    }),
+                    .map(|(phrase, replacements)| Term { phrase, suggestions: replacements.into_vec() }),
             );
         }
-        let fixable =
-            terms.iter().any(|term| !term.suggestions.is_empty()) || !suggestions.is_empty();
+        let fixable = terms.iter().any(|term| !term.suggestions.is_empty()) || !suggestions.is_empty();
         let meta = RuleMeta {
             id: id.clone(),
             category,
             default_severity: severity,
-            summary: self
-                .summary
-                .unwrap_or_else(|| self.message.get_ref().replace(['{', '}'], "")),
+            summary: self.summary.unwrap_or_else(|| self.message.get_ref().replace(['{', '}'], "")),
             why: self.why.unwrap_or_default(),
             source: self.source.unwrap_or_default(),
             sureness,
             fixable,
-            examples: Examples {
-                fire: self.fire,
-                pass: self.pass,
-                fixed: self.fixed,
-            },
+            examples: Examples { fire: self.fire, pass: self.pass, fixed: self.fixed, ..Examples::default() },
         };
         let message = self.message.into_inner();
         let help = self.help.map(Spanned::into_inner).unwrap_or_else(|| {

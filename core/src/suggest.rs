@@ -35,10 +35,7 @@ mod tests {
     #[test]
     fn finds_close_candidates_only() {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(
-            closest("platfroms", ["platforms", "extends"]),
-            Some("platforms")
-        );
+        assert_eq!(closest("platfroms", ["platforms", "extends"]), Some("platforms"));
         assert_eq!(closest("zzz", ["platforms", "extends"]), None);
     }
 }

@@ -25,63 +25,23 @@ fn every_line_gets_a_result_in_order() {
     std::fs::write(directory.path().join("batch.jsonl"), batch).unwrap();
     let output = postlint().run_in(
         directory.path(),
-        &[
-            "check",
-            "--input-format",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "batch.jsonl",
-        ],
+        &["check", "--input-format", "jsonl", "--format", "jsonl", "batch.jsonl"],
         "",
     );
-    assert_eq!(
-        output.status.code(),
-        Some(2),
-        "bad lines make the run an error, after checking the rest"
-    );
-    let results: Vec<Value> = stdout(&output)
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
-    let sources: Vec<&str> = results
-        .iter()
-        .map(|r| r["source"].as_str().unwrap())
-        .collect();
+    assert_eq!(output.status.code(), Some(2), "bad lines make the run an error, after checking the rest");
+    let results: Vec<Value> = stdout(&output).lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    let sources: Vec<&str> = results.iter().map(|r| r["source"].as_str().unwrap()).collect();
     assert_eq!(
         sources,
-        [
-            "batch.jsonl:1",
-            "batch.jsonl:2",
-            "batch.jsonl:4",
-            "batch.jsonl:5",
-            "batch.jsonl:6",
-            "batch.jsonl:7"
-        ]
+        ["batch.jsonl:1", "batch.jsonl:2", "batch.jsonl:4", "batch.jsonl:5", "batch.jsonl:6", "batch.jsonl:7"]
     );
     assert_eq!(results[0]["id"], "a");
-    assert_eq!(
-        results[0]["diagnostics"][0]["rule"],
-        "inclusion.gendered-greeting"
-    );
-    assert!(results[1]["error"]
-        .as_str()
-        .unwrap()
-        .starts_with("malformed JSON"));
-    assert_eq!(
-        results[2]["diagnostics"].as_array().unwrap().len(),
-        0,
-        "markdown code skipped"
-    );
+    assert_eq!(results[0]["diagnostics"][0]["rule"], "inclusion.gendered-greeting");
+    assert!(results[1]["error"].as_str().unwrap().starts_with("malformed JSON"));
+    assert_eq!(results[2]["diagnostics"].as_array().unwrap().len(), 0, "markdown code skipped");
     assert_eq!(results[3]["error"], "this line has no \"text\" field");
-    assert!(results[4]["error"]
-        .as_str()
-        .unwrap()
-        .contains("unknown platform `myspace`"));
-    assert_eq!(
-        results[5]["diagnostics"][0]["rule"],
-        "inclusion.gendered-job-title"
-    );
+    assert!(results[4]["error"].as_str().unwrap().contains("unknown platform `myspace`"));
+    assert_eq!(results[5]["diagnostics"][0]["rule"], "inclusion.gendered-job-title");
 }
 
 /// Peak resident memory of finished child processes, in KiB.
@@ -112,14 +72,7 @@ fn a_batch_of_100000_drafts_runs_with_bounded_memory() {
     drop(file);
     let output = postlint()
         .command()
-        .args([
-            "check",
-            "--input-format",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "big.jsonl",
-        ])
+        .args(["check", "--input-format", "jsonl", "--format", "jsonl", "big.jsonl"])
         .current_dir(directory.path())
         .output()
         .unwrap();
@@ -132,11 +85,7 @@ fn a_batch_of_100000_drafts_runs_with_bounded_memory() {
         if value.get("error").is_some() {
             errors += 1;
         } else {
-            assert_eq!(
-                value["id"].as_u64(),
-                Some(index as u64),
-                "results keep input order"
-            );
+            assert_eq!(value["id"].as_u64(), Some(index as u64), "results keep input order");
             assert_eq!(value["diagnostics"].as_array().unwrap().len(), 1);
         }
         count += 1;

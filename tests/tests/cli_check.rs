@@ -8,18 +8,13 @@ fn postlint() -> Cli {
 use serde_json::Value;
 
 fn json(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|error| panic!("not JSON ({error}): {}", stdout(output)))
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| panic!("not JSON ({error}): {}", stdout(output)))
 }
 
 #[test]
 fn hey_guys_reports_inclusion_with_span_line_and_column() {
     let output = postlint().run(&["check", "--format", "json"], "Hey guys");
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "warnings do not fail by default"
-    );
+    assert_eq!(output.status.code(), Some(0), "warnings do not fail by default");
     let value = json(&output);
     assert_eq!(value["version"], 1);
     let result = &value["results"][0];
@@ -27,21 +22,12 @@ fn hey_guys_reports_inclusion_with_span_line_and_column() {
     let diagnostic = &result["diagnostics"][0];
     assert_eq!(diagnostic["rule"], "inclusion.gendered-greeting");
     assert_eq!(diagnostic["category"], "inclusion");
-    assert_eq!(
-        (diagnostic["start"].as_u64(), diagnostic["end"].as_u64()),
-        (Some(0), Some(8))
-    );
-    assert_eq!(
-        (diagnostic["line"].as_u64(), diagnostic["column"].as_u64()),
-        (Some(1), Some(1))
-    );
+    assert_eq!((diagnostic["start"].as_u64(), diagnostic["end"].as_u64()), (Some(0), Some(8)));
+    assert_eq!((diagnostic["line"].as_u64(), diagnostic["column"].as_u64()), (Some(1), Some(1)));
     for field in ["severity", "message", "help", "fixes"] {
         assert!(!diagnostic[field].is_null(), "missing {field}");
     }
-    assert_eq!(
-        diagnostic["fixes"][0]["edits"][0]["replacement"],
-        "Hey everyone"
-    );
+    assert_eq!(diagnostic["fixes"][0]["edits"][0]["replacement"], "Hey everyone");
 }
 
 #[test]
@@ -52,55 +38,17 @@ fn offsets_are_bytes_and_columns_are_characters() {
     let diagnostic = &value["diagnostics"][0];
     let start = text.find("hey guys").unwrap() as u64;
     assert_eq!(diagnostic["start"].as_u64(), Some(start));
-    assert_eq!(
-        diagnostic["column"].as_u64(),
-        Some(11),
-        "10 characters precede the match"
-    );
+    assert_eq!(diagnostic["column"].as_u64(), Some(11), "10 characters precede the match");
 }
 
 #[test]
 fn fail_on_sets_the_exit_code() {
-    assert_eq!(
-        postlint()
-            .run(&["check", "--fail-on", "warning"], "Hey guys")
-            .status
-            .code(),
-        Some(1)
-    );
-    assert_eq!(
-        postlint()
-            .run(&["check", "--fail-on", "error"], "Hey guys")
-            .status
-            .code(),
-        Some(0)
-    );
-    assert_eq!(
-        postlint()
-            .run(&["check", "--fail-on", "info"], "Great!!")
-            .status
-            .code(),
-        Some(1)
-    );
-    assert_eq!(
-        postlint()
-            .run(&["check", "--fail-on", "never"], "He committed suicide")
-            .status
-            .code(),
-        Some(0)
-    );
-    assert_eq!(
-        postlint()
-            .run(&["check"], "He committed suicide")
-            .status
-            .code(),
-        Some(1),
-        "errors fail by default"
-    );
-    assert_eq!(
-        postlint().run(&["check"], "All good here.").status.code(),
-        Some(0)
-    );
+    assert_eq!(postlint().run(&["check", "--fail-on", "warning"], "Hey guys").status.code(), Some(1));
+    assert_eq!(postlint().run(&["check", "--fail-on", "error"], "Hey guys").status.code(), Some(0));
+    assert_eq!(postlint().run(&["check", "--fail-on", "info"], "Great!!").status.code(), Some(1));
+    assert_eq!(postlint().run(&["check", "--fail-on", "never"], "He committed suicide").status.code(), Some(0));
+    assert_eq!(postlint().run(&["check"], "He committed suicide").status.code(), Some(1), "errors fail by default");
+    assert_eq!(postlint().run(&["check"], "All good here.").status.code(), Some(0));
 }
 
 #[test]
@@ -132,39 +80,14 @@ Found 2 problems (0 errors, 1 warning, 1 info) in 1 of 1 draft.
 #[test]
 fn markdown_by_extension_and_stdin_format() {
     let directory = tempfile::tempdir().unwrap();
-    std::fs::write(
-        directory.path().join("post.md"),
-        "Use `mankind` in code.\n\n```\nhey guys\n```\n",
-    )
-    .unwrap();
+    std::fs::write(directory.path().join("post.md"), "Use `mankind` in code.\n\n```\nhey guys\n```\n").unwrap();
     std::fs::write(directory.path().join("post.txt"), "Use `mankind` in code.").unwrap();
-    let output = postlint().run_in(
-        directory.path(),
-        &["check", "--format", "json", "post.md", "post.txt"],
-        "",
-    );
+    let output = postlint().run_in(directory.path(), &["check", "--format", "json", "post.md", "post.txt"], "");
     let value = json(&output);
-    assert_eq!(
-        value["results"][0]["diagnostics"].as_array().unwrap().len(),
-        0,
-        "code is skipped in Markdown"
-    );
-    assert_eq!(
-        value["results"][1]["diagnostics"].as_array().unwrap().len(),
-        1,
-        "plain text has no code"
-    );
-    let from_stdin = postlint().run(
-        &["check", "--format", "json", "--stdin-format", "markdown"],
-        "`mankind`",
-    );
-    assert_eq!(
-        json(&from_stdin)["results"][0]["diagnostics"]
-            .as_array()
-            .unwrap()
-            .len(),
-        0
-    );
+    assert_eq!(value["results"][0]["diagnostics"].as_array().unwrap().len(), 0, "code is skipped in Markdown");
+    assert_eq!(value["results"][1]["diagnostics"].as_array().unwrap().len(), 1, "plain text has no code");
+    let from_stdin = postlint().run(&["check", "--format", "json", "--stdin-format", "markdown"], "`mankind`");
+    assert_eq!(json(&from_stdin)["results"][0]["diagnostics"].as_array().unwrap().len(), 0);
 }
 
 #[test]
@@ -191,19 +114,9 @@ fn directories_are_walked_honouring_gitignore() {
 fn platforms_are_validated() {
     let output = postlint().run(&["check", "--platform", "myspace"], "hi");
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("unknown platform `myspace`"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains("unknown platform `myspace`"), "{}", stderr(&output));
     assert_eq!(
-        postlint()
-            .run(
-                &["check", "--platform", "x", "--platform", "mastodon:1000"],
-                "hi"
-            )
-            .status
-            .code(),
+        postlint().run(&["check", "--platform", "x", "--platform", "mastodon:1000"], "hi").status.code(),
         Some(0)
     );
 }
@@ -213,13 +126,8 @@ fn rules_and_explain() {
     let output = postlint().run(&["rules"], "");
     let text = stdout(&output);
     assert!(text.contains("inclusion.gendered-greeting") && text.contains("privacy.email-address"));
-    let listed: Value =
-        serde_json::from_slice(&postlint().run(&["rules", "--json"], "").stdout).unwrap();
-    assert!(listed
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|rule| rule["summary"].as_str().is_some_and(|s| !s.is_empty())));
+    let listed: Value = serde_json::from_slice(&postlint().run(&["rules", "--json"], "").stdout).unwrap();
+    assert!(listed.as_array().unwrap().iter().all(|rule| rule["summary"].as_str().is_some_and(|s| !s.is_empty())));
     let explained = stdout(&postlint().run(&["explain", "inclusion.gendered-greeting"], ""));
     assert!(explained.starts_with("# inclusion.gendered-greeting") && explained.contains("## Why"));
     let unknown = postlint().run(&["explain", "inclusion.gendered-greting"], "");

@@ -25,10 +25,7 @@ fn assert_error(guideline: &str, expected_start: &str) {
     let (code, message) = with_guideline(guideline);
     assert_eq!(code, Some(2), "{message}");
     let message = message.trim().trim_start_matches("postlint: error: ");
-    assert!(
-        message.starts_with(expected_start),
-        "expected `{expected_start}…`, got `{message}`"
-    );
+    assert!(message.starts_with(expected_start), "expected `{expected_start}…`, got `{message}`");
 }
 
 #[test]
@@ -44,10 +41,7 @@ fn unknown_key_with_did_you_mean() {
 #[test]
 fn wrong_type() {
     assert_error("platforms = \"x\"\n", "postlint.toml:1:13: key `platforms`");
-    assert_error(
-        "[hashtags]\ncamel_case = \"yes\"\n",
-        "postlint.toml:2:14: key `hashtags.camel_case`: invalid type",
-    );
+    assert_error("[hashtags]\ncamel_case = \"yes\"\n", "postlint.toml:2:14: key `hashtags.camel_case`: invalid type");
 }
 
 #[test]
@@ -101,7 +95,10 @@ fn unknown_rule_id() {
 
 #[test]
 fn unknown_platform() {
-    assert_error("platforms = [\"x\", \"facebok\"]\n", "postlint.toml:1:19: key `platforms[1]`: unknown platform `facebok` (did you mean `facebook`?)");
+    assert_error(
+        "platforms = [\"x\", \"facebok\"]\n",
+        "postlint.toml:1:19: key `platforms[1]`: unknown platform `facebok` (did you mean `facebook`?)",
+    );
     assert_error(
         "[hashtags]\nmax = { x = 2, instagrm = 5 }\n",
         "postlint.toml:2:16: key `hashtags.max.instagrm`: unknown platform",
@@ -111,16 +108,8 @@ fn unknown_platform() {
 #[test]
 fn guideline_that_extends_itself() {
     let directory = tempfile::tempdir().unwrap();
-    write(
-        directory.path(),
-        "postlint.toml",
-        "extends = [\"base.toml\"]\n",
-    );
-    write(
-        directory.path(),
-        "base.toml",
-        "extends = [\"./postlint.toml\"]\n",
-    );
+    write(directory.path(), "postlint.toml", "extends = [\"base.toml\"]\n");
+    write(directory.path(), "base.toml", "extends = [\"./postlint.toml\"]\n");
     let output = postlint().run_in(directory.path(), &["check"], "hello");
     assert_eq!(output.status.code(), Some(2));
     assert!(
@@ -143,47 +132,21 @@ fn discovery_finds_the_nearest_file_upwards() {
     let directory = tempfile::tempdir().unwrap();
     let root = directory.path();
     std::fs::create_dir_all(root.join("campaign/week1")).unwrap();
-    write(
-        root,
-        "postlint.toml",
-        "[severity]\n\"inclusion\" = \"error\"\n",
-    );
+    write(root, "postlint.toml", "[severity]\n\"inclusion\" = \"error\"\n");
     let nested = root.join("campaign/week1");
+    assert_eq!(postlint().run_in(&nested, &["check"], "Hey guys").status.code(), Some(1), "found two levels up");
     assert_eq!(
-        postlint()
-            .run_in(&nested, &["check"], "Hey guys")
-            .status
-            .code(),
-        Some(1),
-        "found two levels up"
-    );
-    assert_eq!(
-        postlint()
-            .run_in(&nested, &["check", "--isolated"], "Hey guys")
-            .status
-            .code(),
+        postlint().run_in(&nested, &["check", "--isolated"], "Hey guys").status.code(),
         Some(0),
         "--isolated skips it"
     );
-    write(
-        &nested,
-        ".postlint.toml",
-        "[severity]\n\"inclusion\" = \"off\"\n",
-    );
+    write(&nested, ".postlint.toml", "[severity]\n\"inclusion\" = \"off\"\n");
     assert!(
         stdout(&postlint().run_in(&nested, &["check"], "Hey guys")).contains("No problems"),
         "the nearest file wins"
     );
-    write(
-        root,
-        "other.toml",
-        "[severity]\n\"inclusion\" = \"error\"\n",
-    );
-    let explicit = postlint().run_in(
-        &nested,
-        &["check", "--config", "../../other.toml"],
-        "Hey guys",
-    );
+    write(root, "other.toml", "[severity]\n\"inclusion\" = \"error\"\n");
+    let explicit = postlint().run_in(&nested, &["check", "--config", "../../other.toml"], "Hey guys");
     assert_eq!(explicit.status.code(), Some(1), "--config wins");
 }
 
@@ -202,18 +165,6 @@ fn extends_a_shared_file_and_overrides_it() {
         "postlint.toml",
         "extends = [\"default\", \"shared/base.toml\"]\n[allow]\nterms = [\"Cheap Street\"]\n",
     );
-    assert_eq!(
-        postlint()
-            .run_in(root, &["check"], "Cheap flights")
-            .status
-            .code(),
-        Some(1)
-    );
-    assert_eq!(
-        postlint()
-            .run_in(root, &["check"], "Meet us on Cheap Street")
-            .status
-            .code(),
-        Some(0)
-    );
+    assert_eq!(postlint().run_in(root, &["check"], "Cheap flights").status.code(), Some(1));
+    assert_eq!(postlint().run_in(root, &["check"], "Meet us on Cheap Street").status.code(), Some(0));
 }

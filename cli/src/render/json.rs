@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use postlint_core::{Encoding, LocatedDiagnostic, Locator};
+use postlint_core::{Encoding, EntityList, LocatedDiagnostic, Locator, PlatformMetrics};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -17,18 +17,12 @@ pub struct JsonEmitter {
 impl JsonEmitter {
     /// `{"version":1,"results":[…]}`.
     pub fn document() -> Self {
-        JsonEmitter {
-            lines: false,
-            written: 0,
-        }
+        JsonEmitter { lines: false, written: 0 }
     }
 
     /// One result per line.
     pub fn lines() -> Self {
-        JsonEmitter {
-            lines: true,
-            written: 0,
-        }
+        JsonEmitter { lines: true, written: 0 }
     }
 }
 
@@ -46,31 +40,34 @@ pub struct ResultRecord<'a> {
     /// Findings with UTF-8 byte offsets and 1-based lines and character columns.
     pub diagnostics: Vec<LocatedDiagnostic>,
     /// Per-platform metrics.
-    pub platforms: Vec<Value>,
+    pub platforms: &'a [PlatformMetrics],
+    /// Hashtags, mentions, URLs and cashtags, as twitter-text extracts them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entities: Option<&'a EntityList>,
 }
 
 /// The record for one result.
 pub fn result_record(checked: &Checked) -> ResultRecord<'_> {
-    let (error, diagnostics) = match &checked.outcome {
+    match &checked.outcome {
         Ok(report) => {
             let locator = Locator::new(&checked.text, Encoding::Utf8);
-            (
-                None,
-                report
-                    .diagnostics
-                    .iter()
-                    .map(|d| locator.locate(d))
-                    .collect(),
-            )
+            ResultRecord {
+                source: &checked.source,
+                id: checked.id.as_ref(),
+                error: None,
+                diagnostics: report.diagnostics.iter().map(|diagnostic| locator.locate(diagnostic)).collect(),
+                platforms: &report.platforms,
+                entities: Some(&report.entities),
+            }
         }
-        Err(message) => (Some(message.as_str()), Vec::new()),
-    };
-    ResultRecord {
-        source: &checked.source,
-        id: checked.id.as_ref(),
-        error,
-        diagnostics,
-        platforms: Vec::new(),
+        Err(message) => ResultRecord {
+            source: &checked.source,
+            id: checked.id.as_ref(),
+            error: Some(message),
+            diagnostics: Vec::new(),
+            platforms: &[],
+            entities: None,
+        },
     }
 }
 
@@ -81,11 +78,7 @@ impl Emitter for JsonEmitter {
             serde_json::to_writer(&mut *out, &value)?;
             out.write_all(b"\n")?;
         } else {
-            out.write_all(if self.written == 0 {
-                b"{\"version\":1,\"results\":["
-            } else {
-                b","
-            })?;
+            out.write_all(if self.written == 0 { b"{\"version\":1,\"results\":[" } else { b"," })?;
             serde_json::to_writer(&mut *out, &value)?;
         }
         self.written += 1;
@@ -94,11 +87,7 @@ impl Emitter for JsonEmitter {
 
     fn finish(&mut self, out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
         if !self.lines {
-            out.write_all(if self.written == 0 {
-                b"{\"version\":1,\"results\":[]}\n"
-            } else {
-                b"]}\n"
-            })?;
+            out.write_all(if self.written == 0 { b"{\"version\":1,\"results\":[]}\n" } else { b"]}\n" })?;
         }
         Ok(())
     }

@@ -54,10 +54,7 @@ impl Summary {
 
     /// The most serious severity found.
     pub fn worst(&self) -> Option<Severity> {
-        Severity::ALL
-            .into_iter()
-            .rev()
-            .find(|severity| self.findings[*severity as usize] > 0)
+        Severity::ALL.into_iter().rev().find(|severity| self.findings[*severity as usize] > 0)
     }
 }
 
@@ -82,6 +79,8 @@ pub fn emitter(format: OutputFormat, color: bool) -> Box<dyn Emitter> {
 /// and never when `NO_COLOR` is set to anything non-empty.
 pub fn use_color() -> bool {
     use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
-        && std::io::stdout().is_terminal()
+    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()) && std::io::stdout().is_terminal()
 }
+
+mod count;
+pub use count::CountTable;

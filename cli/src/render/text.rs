@@ -42,9 +42,7 @@ impl TextEmitter {
 
 /// Tabs and other control characters would shift the underline; show them as spaces.
 fn printable(line: &str) -> String {
-    line.chars()
-        .map(|ch| if ch.is_control() { ' ' } else { ch })
-        .collect()
+    line.chars().map(|ch| if ch.is_control() { ' ' } else { ch }).collect()
 }
 
 impl Emitter for TextEmitter {
@@ -70,45 +68,23 @@ impl Emitter for TextEmitter {
             writeln!(
                 out,
                 "{}  {}  {}  {}",
-                self.paint(
-                    BOLD,
-                    &format!("{}:{}:{}", checked.source, start.line, start.column)
-                ),
-                self.paint(
-                    severity_color(diagnostic.severity),
-                    diagnostic.severity.as_str()
-                ),
+                self.paint(BOLD, &format!("{}:{}:{}", checked.source, start.line, start.column)),
+                self.paint(severity_color(diagnostic.severity), diagnostic.severity.as_str()),
                 self.paint(DIM, &diagnostic.rule),
                 diagnostic.message
             )?;
             // The first line of the span, underlined.
             let line_start = index.line_start(start.line);
-            let line_end = checked.text[line_start..]
-                .find('\n')
-                .map_or(checked.text.len(), |at| line_start + at);
+            let line_end = checked.text[line_start..].find('\n').map_or(checked.text.len(), |at| line_start + at);
             let line = checked.text[line_start..line_end].trim_end_matches('\r');
             let number = start.line.to_string();
             let gutter = " ".repeat(number.len());
-            let underline_start = diagnostic
-                .span
-                .start
-                .clamp(line_start, line_start + line.len());
-            let underline_end = diagnostic
-                .span
-                .end
-                .clamp(underline_start, line_start + line.len());
+            let underline_start = diagnostic.span.start.clamp(line_start, line_start + line.len());
+            let underline_end = diagnostic.span.end.clamp(underline_start, line_start + line.len());
             let pad = printable(&checked.text[line_start..underline_start]).width();
-            let carets = printable(&checked.text[underline_start..underline_end])
-                .width()
-                .max(1);
+            let carets = printable(&checked.text[underline_start..underline_end]).width().max(1);
             writeln!(out, "{} {}", gutter, self.paint(CYAN, "|"))?;
-            writeln!(
-                out,
-                "{} {} {}",
-                self.paint(CYAN, &number),
-                self.paint(CYAN, "|"),
-                printable(line)
-            )?;
+            writeln!(out, "{} {} {}", self.paint(CYAN, &number), self.paint(CYAN, "|"), printable(line))?;
             writeln!(
                 out,
                 "{} {} {}{}",
@@ -118,23 +94,11 @@ impl Emitter for TextEmitter {
                 self.paint(severity_color(diagnostic.severity), &"^".repeat(carets))
             )?;
             if !diagnostic.help.is_empty() {
-                writeln!(
-                    out,
-                    "{} {} help: {}",
-                    gutter,
-                    self.paint(CYAN, "="),
-                    diagnostic.help
-                )?;
+                writeln!(out, "{} {} help: {}", gutter, self.paint(CYAN, "="), diagnostic.help)?;
             }
             for fix in diagnostic.fixes.iter().take(3) {
                 let safety = if fix.safe { "" } else { " (review)" };
-                writeln!(
-                    out,
-                    "{} {} fix: {}{safety}",
-                    gutter,
-                    self.paint(CYAN, "="),
-                    fix.title
-                )?;
+                writeln!(out, "{} {} fix: {}{safety}", gutter, self.paint(CYAN, "="), fix.title)?;
             }
             writeln!(out)?;
         }
@@ -144,9 +108,7 @@ impl Emitter for TextEmitter {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         let [info, warnings, errors] = summary.findings;
         let total = info + warnings + errors;
-        let plural = |count: usize, word: &str| {
-            format!("{count} {word}{}", if count == 1 { "" } else { "s" })
-        };
+        let plural = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
         let mut line = if total == 0 {
             format!("No problems found in {}.", plural(summary.drafts, "draft"))
         } else {
@@ -160,10 +122,7 @@ impl Emitter for TextEmitter {
             )
         };
         if summary.errors > 0 {
-            line.push_str(&format!(
-                " {} could not be checked.",
-                plural(summary.errors, "input")
-            ));
+            line.push_str(&format!(" {} could not be checked.", plural(summary.errors, "input")));
         }
         writeln!(out, "{}", self.paint(BOLD, &line))
     }

@@ -13,12 +13,7 @@ pub(crate) fn match_case(matched: &str, replacement: &str) -> String {
         return replacement.to_uppercase();
     }
     // "HIV victims": an acronym leads, the phrase itself is not capitalised.
-    let first_word: Vec<char> = matched
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .chars()
-        .collect();
+    let first_word: Vec<char> = matched.split_whitespace().next().unwrap_or("").chars().collect();
     let acronym = first_word.len() > 1 && first_word.iter().all(|ch| !ch.is_lowercase());
     if matched.chars().next().is_some_and(char::is_uppercase) && !acronym {
         let mut chars = replacement.chars();
@@ -37,10 +32,7 @@ pub(crate) fn render_template(template: &str, matched: &str, suggestions: &[Stri
     let quoted: Vec<String> = suggestions.iter().map(|s| format!("“{s}”")).collect();
     template
         .replace("{match}", matched)
-        .replace(
-            "{suggestion}",
-            suggestions.first().map_or("", String::as_str),
-        )
+        .replace("{suggestion}", suggestions.first().map_or("", String::as_str))
         .replace("{suggestions}", &quoted.join(" or "))
 }
 
@@ -71,9 +63,7 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
 /// line: quoted speech and words mentioned as words are not the author's usage.
 pub(crate) fn in_quotes(text: &str, span: Span) -> bool {
     let line_start = text[..span.start].rfind('\n').map_or(0, |index| index + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |index| span.end + index);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |index| span.end + index);
     let before = &text[line_start..span.start];
     let after = &text[span.end..line_end];
     // Curly and guillemet quotes are directional: an opening one before
@@ -102,37 +92,25 @@ mod tests {
         assert_eq!(match_case("GUYS", "everyone"), "EVERYONE");
         assert_eq!(match_case("guys", "everyone"), "everyone");
         assert_eq!(match_case("I", "we"), "We");
-        assert_eq!(
-            match_case("HIV victims", "people living with HIV"),
-            "people living with HIV"
-        );
+        assert_eq!(match_case("HIV victims", "people living with HIV"), "people living with HIV");
     }
 
     #[test]
     fn templates() {
         let suggestions = vec!["chair".to_owned(), "chairperson".to_owned()];
         assert_eq!(
-            render_template(
-                "“{match}”: try “{suggestion}” ({suggestions})",
-                "chairman",
-                &suggestions
-            ),
+            render_template("“{match}”: try “{suggestion}” ({suggestions})", "chairman", &suggestions),
             "“chairman”: try “chair” (“chair” or “chairperson”)"
         );
-        assert_eq!(
-            unknown_placeholder("{match} {count}"),
-            Some("count".to_owned())
-        );
+        assert_eq!(unknown_placeholder("{match} {count}"), Some("count".to_owned()));
         assert_eq!(unknown_placeholder("{match} and {suggestions}"), None);
     }
 
     #[test]
     fn quotes() {
         let text = "She said “hey guys” and \"guys\" and guys";
-        let spans: Vec<bool> = text
-            .match_indices("guys")
-            .map(|(at, _)| in_quotes(text, Span::new(at, at + 4)))
-            .collect();
+        let spans: Vec<bool> =
+            text.match_indices("guys").map(|(at, _)| in_quotes(text, Span::new(at, at + 4))).collect();
         assert_eq!(spans, [true, true, false]);
     }
 }

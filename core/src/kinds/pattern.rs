@@ -36,14 +36,7 @@ impl PatternRule {
         suggestions: Vec<String>,
         in_quotes: bool,
     ) -> Self {
-        PatternRule {
-            meta,
-            regex,
-            message,
-            help,
-            suggestions,
-            in_quotes,
-        }
+        PatternRule { meta, regex, message, help, suggestions, in_quotes }
     }
 }
 
@@ -74,10 +67,7 @@ impl Rule for PatternRule {
             if span.is_empty() || found.as_str().contains('\u{1}') {
                 continue;
             }
-            let in_hashtag = context
-                .document
-                .hashtag_containing(Span::new(span.start, span.start + 1))
-                .is_some();
+            let in_hashtag = context.document.hashtag_containing(Span::new(span.start, span.start + 1)).is_some();
             if in_hashtag && !found.as_str().starts_with('#') {
                 continue;
             }
@@ -90,13 +80,7 @@ impl Rule for PatternRule {
             let fixes = self
                 .suggestions
                 .iter()
-                .map(|suggestion| {
-                    Fix::replace(
-                        format!("Replace with “{suggestion}”"),
-                        span,
-                        suggestion.clone(),
-                    )
-                })
+                .map(|suggestion| Fix::replace(format!("Replace with “{suggestion}”"), span, suggestion.clone()))
                 .collect();
             reporter.report_with_fixes(span, message, help, fixes);
         }

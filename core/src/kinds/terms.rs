@@ -136,18 +136,13 @@ impl TermsRule {
     fn counts(&self, document: &Document<'_>, hit: &TermHit) -> bool {
         let text = document.normalized().as_str();
         let source = document.source();
-        if self.exceptions[hit.term as usize]
-            .iter()
-            .any(|(exception, offset)| {
-                hit.normalized.start >= *offset
-                    && phrase_at(text, hit.normalized.start - offset, exception)
-            })
-        {
+        if self.exceptions[hit.term as usize].iter().any(|(exception, offset)| {
+            hit.normalized.start >= *offset && phrase_at(text, hit.normalized.start - offset, exception)
+        }) {
             return false;
         }
         if self.options.case_sensitive
-            && collapse_whitespace(hit.span.slice(source))
-                != collapse_whitespace(&self.terms[hit.term as usize].phrase)
+            && collapse_whitespace(hit.span.slice(source)) != collapse_whitespace(&self.terms[hit.term as usize].phrase)
         {
             return false;
         }
@@ -182,9 +177,7 @@ impl TermsRule {
             let sentence = normalize_term(sentence.slice(document.prose_view()));
             let has = |list: &[String]| {
                 list.iter().any(|phrase| {
-                    sentence
-                        .match_indices(phrase.as_str())
-                        .any(|(at, _)| phrase_at(&sentence, at, phrase))
+                    sentence.match_indices(phrase.as_str()).any(|(at, _)| phrase_at(&sentence, at, phrase))
                 })
             };
             if !conditions.if_sentence_has.is_empty() && !has(&conditions.if_sentence_has) {
@@ -204,20 +197,13 @@ fn phrase_at(text: &str, offset: usize, phrase: &str) -> bool {
         return false;
     };
     rest.starts_with(phrase)
-        && !rest[phrase.len()..]
-            .chars()
-            .next()
-            .is_some_and(is_word_char)
+        && !rest[phrase.len()..].chars().next().is_some_and(is_word_char)
         && !text[..offset].chars().next_back().is_some_and(is_word_char)
 }
 
 /// Whether `text` ends with `phrase` on a word boundary.
 fn phrase_before(text: &str, phrase: &str) -> bool {
-    text.ends_with(phrase)
-        && !text[..text.len() - phrase.len()]
-            .chars()
-            .next_back()
-            .is_some_and(is_word_char)
+    text.ends_with(phrase) && !text[..text.len() - phrase.len()].chars().next_back().is_some_and(is_word_char)
 }
 
 /// Whether the match is a capitalised word inside a multi-word name, such as
@@ -230,25 +216,14 @@ fn is_inside_name(document: &Document<'_>, span: Span) -> bool {
         return false;
     }
     // A draft in capitals throughout is shouting, not naming.
-    if matched
-        .chars()
-        .filter(|ch| ch.is_alphabetic())
-        .all(char::is_uppercase)
-        && matched.len() > 1
-    {
+    if matched.chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase) && matched.len() > 1 {
         let sentence = document.sentence_at(span.start).unwrap_or(span).slice(view);
         if !sentence.chars().any(char::is_lowercase) {
             return false;
         }
     }
-    let sentence_start = document
-        .sentence_at(span.start)
-        .map_or(span.start, |sentence| sentence.start);
-    let starts_sentence = |offset: usize| {
-        view[sentence_start..offset]
-            .chars()
-            .all(|ch| !is_word_char(ch))
-    };
+    let sentence_start = document.sentence_at(span.start).map_or(span.start, |sentence| sentence.start);
+    let starts_sentence = |offset: usize| view[sentence_start..offset].chars().all(|ch| !is_word_char(ch));
     if starts_sentence(span.start) {
         // "Manpower Group hires" at the start of a sentence: still a name
         // when the next word is capitalised too.
@@ -258,18 +233,10 @@ fn is_inside_name(document: &Document<'_>, span: Span) -> bool {
         return true;
     }
     let before = view[..span.start].trim_end();
-    let word_start = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, ch)| is_word_char(*ch))
-        .last()
-        .map(|(index, _)| index);
+    let word_start = before.char_indices().rev().take_while(|(_, ch)| is_word_char(*ch)).last().map(|(index, _)| index);
     match word_start {
         Some(index) if index < before.len() => {
-            before[index..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+            before[index..].chars().next().is_some_and(char::is_uppercase)
                 && index >= sentence_start
                 && !starts_sentence(index)
         }
@@ -306,11 +273,8 @@ impl Rule for TermsRule {
             let term = &self.terms[hit.term as usize];
             let matched = hit.span.slice(document.source());
             let shown = collapse_whitespace(matched);
-            let suggestions: Vec<String> = term
-                .suggestions
-                .iter()
-                .map(|suggestion| match_case(matched, suggestion))
-                .collect();
+            let suggestions: Vec<String> =
+                term.suggestions.iter().map(|suggestion| match_case(matched, suggestion)).collect();
             let message = render_template(&self.message, &shown, &suggestions);
             let help = render_template(&self.help, &shown, &suggestions);
             let fixes = suggestions

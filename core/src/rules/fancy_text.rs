@@ -41,11 +41,7 @@ pub(crate) fn plain_equivalent(ch: char) -> Option<char> {
     // that live elsewhere, such as ℎ) are simply not matched here.
     if (0x1D400..=0x1D6A3).contains(&code) {
         let index = (code - 0x1D400) % 52;
-        let base = if index < 26 {
-            b'A' as u32 + index
-        } else {
-            b'a' as u32 + index - 26
-        };
+        let base = if index < 26 { b'A' as u32 + index } else { b'a' as u32 + index - 26 };
         return char::from_u32(base);
     }
     if (0x1D7CE..=0x1D7FF).contains(&code) {
@@ -53,10 +49,10 @@ pub(crate) fn plain_equivalent(ch: char) -> Option<char> {
     }
     let simple = |start: u32, base: u8| char::from_u32(base as u32 + code - start);
     match code {
-        0x24B6..=0x24CF => simple(0x24B6, b'A'), // circled capitals
-        0x24D0..=0x24E9 => simple(0x24D0, b'a'), // circled small letters
-        0xFF21..=0xFF3A => simple(0xFF21, b'A'), // fullwidth capitals
-        0xFF41..=0xFF5A => simple(0xFF41, b'a'), // fullwidth small letters
+        0x24B6..=0x24CF => simple(0x24B6, b'A'),    // circled capitals
+        0x24D0..=0x24E9 => simple(0x24D0, b'a'),    // circled small letters
+        0xFF21..=0xFF3A => simple(0xFF21, b'A'),    // fullwidth capitals
+        0xFF41..=0xFF5A => simple(0xFF41, b'a'),    // fullwidth small letters
         0x1F130..=0x1F149 => simple(0x1F130, b'A'), // squared capitals
         0x1F150..=0x1F169 => simple(0x1F150, b'A'), // negative circled capitals
         0x1F170..=0x1F189 => simple(0x1F170, b'A'), // negative squared capitals
@@ -110,11 +106,7 @@ impl Rule for FancyText {
                 // Small capitals alone are real letters in phonetics; ask for two or more.
                 if fancy >= 2 {
                     let span = Span::new(start, end);
-                    let plain: String = span
-                        .slice(view)
-                        .chars()
-                        .map(|ch| plain_equivalent(ch).unwrap_or(ch))
-                        .collect();
+                    let plain: String = span.slice(view).chars().map(|ch| plain_equivalent(ch).unwrap_or(ch)).collect();
                     reporter.report_with_fixes(
                         span,
                         "Styled Unicode letters are read out as symbols, or skipped, by screen readers",

@@ -2,10 +2,17 @@
 //! detectors, structure, counting. Each rule is one type in its own file,
 //! with its examples in its metadata and its own tests.
 
+mod broken_hashtag;
 mod email_address;
+mod entity_cap;
 mod fancy_text;
+mod forbidden_character;
+mod hashtag_count;
+mod hashtag_policy;
+mod hashtag_stuffing;
 mod long_sentence;
 mod missing_alt_text;
+mod over_length;
 mod repeated_exclamation;
 mod vague_link_text;
 
@@ -15,7 +22,20 @@ use crate::rule::{Examples, Rule, RuleMeta, Sureness};
 /// Every built-in code rule, each belonging to the pack its id names.
 pub(crate) fn builtin_rules() -> Vec<Box<dyn Rule>> {
     vec![
+        Box::new(broken_hashtag::BrokenHashtag::new()),
         Box::new(email_address::EmailAddress::new()),
+        Box::new(entity_cap::EntityCap::links()),
+        Box::new(entity_cap::EntityCap::mentions()),
+        Box::new(forbidden_character::ForbiddenCharacter::new()),
+        Box::new(hashtag_count::HashtagCount::guideline_max()),
+        Box::new(hashtag_count::HashtagCount::platform_advice()),
+        Box::new(hashtag_count::HashtagCount::platform_cap()),
+        Box::new(hashtag_policy::HashtagPolicyRule::banned()),
+        Box::new(hashtag_policy::HashtagPolicyRule::duplicate()),
+        Box::new(hashtag_policy::HashtagPolicyRule::required()),
+        Box::new(hashtag_policy::HashtagPolicyRule::required_below_fold()),
+        Box::new(hashtag_stuffing::HashtagStuffing::new()),
+        Box::new(over_length::OverLength::new()),
         Box::new(fancy_text::FancyText::new()),
         Box::new(long_sentence::LongSentence::new()),
         Box::new(missing_alt_text::MissingAltText::new()),
@@ -53,27 +73,30 @@ impl MetaBuilder {
     }
 
     pub(crate) fn fire(mut self, examples: &[&str]) -> Self {
-        self.meta.examples.fire = examples
-            .iter()
-            .map(|example| (*example).to_owned())
-            .collect();
+        self.meta.examples.fire = examples.iter().map(|example| (*example).to_owned()).collect();
         self
     }
 
     pub(crate) fn pass(mut self, examples: &[&str]) -> Self {
-        self.meta.examples.pass = examples
-            .iter()
-            .map(|example| (*example).to_owned())
-            .collect();
+        self.meta.examples.pass = examples.iter().map(|example| (*example).to_owned()).collect();
         self
     }
 
     pub(crate) fn fixed(mut self, examples: &[(&str, &str)]) -> Self {
         self.meta.fixable = true;
-        self.meta.examples.fixed = examples
-            .iter()
-            .map(|(from, to)| ((*from).to_owned(), (*to).to_owned()))
-            .collect();
+        self.meta.examples.fixed = examples.iter().map(|(from, to)| ((*from).to_owned(), (*to).to_owned())).collect();
+        self
+    }
+
+    /// Platforms for the examples, as `x` or `mastodon:1000`.
+    pub(crate) fn platforms(mut self, names: &[&str]) -> Self {
+        self.meta.examples.platforms = names.iter().filter_map(|name| name.parse().ok()).collect();
+        self
+    }
+
+    /// Guideline settings the examples need.
+    pub(crate) fn guideline(mut self, toml: &str) -> Self {
+        self.meta.examples.guideline = Some(toml.to_owned());
         self
     }
 

@@ -5,17 +5,7 @@ use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
 
 /// Link texts that say nothing about where the link goes.
-const VAGUE: &[&str] = &[
-    "click here",
-    "here",
-    "this link",
-    "link",
-    "read more",
-    "more",
-    "this",
-    "click",
-    "go",
-];
+const VAGUE: &[&str] = &["click here", "here", "this link", "link", "read more", "more", "this", "click", "go"];
 
 /// Flags Markdown links whose visible text is "click here" and the like.
 pub(crate) struct VagueLinkText {

@@ -1,0 +1,80 @@
+//! `length.forbidden-character`: characters a target platform rejects.
+
+use crate::diagnostic::{Category, Fix, Severity};
+use crate::platform::Platform;
+use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rules::MetaBuilder;
+use crate::span::Span;
+
+/// Characters X rejects in a post.
+const X_INVALID: [char; 3] = ['\u{FFFE}', '\u{FEFF}', '\u{FFFF}'];
+
+/// Flags characters a platform refuses (`<` and `>` on YouTube; U+FFFE,
+/// U+FEFF and U+FFFF on X), with their removal as a safe fix.
+pub(crate) struct ForbiddenCharacter {
+    meta: RuleMeta,
+}
+
+impl ForbiddenCharacter {
+    pub(crate) fn new() -> Self {
+        let meta = MetaBuilder::new(
+            "length.forbidden-character",
+            Category::Length,
+            Severity::Error,
+            "Characters a target platform rejects, such as < and > in YouTube titles and descriptions.",
+        )
+        .why(
+            "YouTube refuses titles and descriptions containing angle brackets, and X refuses posts containing \
+             the non-characters U+FFFE and U+FFFF or a byte-order mark; the upload fails.",
+            "YouTube Data API, videos resource; twitter-text validation rules",
+        )
+        .platforms(&["youtube", "x"])
+        .fire(&["Watch <live> now", "Zero\u{FEFF}width"])
+        .pass(&["Watch live now → 10 am"])
+        .fixed(&[("Watch <live> now", "Watch live now")])
+        .build();
+        ForbiddenCharacter { meta }
+    }
+}
+
+impl Rule for ForbiddenCharacter {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
+        let text = context.document.source();
+        let mut forbidden: Vec<(char, &str)> = Vec::new();
+        for target in context.platforms {
+            let facts = target.platform.facts();
+            for &ch in facts.forbidden {
+                forbidden.push((ch, facts.display_name));
+            }
+            if target.platform == Platform::X {
+                forbidden.extend(X_INVALID.iter().map(|&ch| (ch, facts.display_name)));
+            }
+        }
+        if forbidden.is_empty() {
+            return;
+        }
+        for (offset, ch) in text.char_indices() {
+            let platforms: Vec<&str> =
+                forbidden.iter().filter(|(bad, _)| *bad == ch).map(|(_, platform)| *platform).collect();
+            if platforms.is_empty() {
+                continue;
+            }
+            let span = Span::new(offset, offset + ch.len_utf8());
+            let shown = if ch.is_control() || !ch.is_alphanumeric() && ch as u32 > 0xFFF0 || ch == '\u{FEFF}' {
+                format!("U+{:04X}", ch as u32)
+            } else {
+                format!("“{ch}”")
+            };
+            reporter.report_with_fixes(
+                span,
+                format!("{shown} is not accepted by {}", platforms.join(" and ")),
+                "Remove the character.",
+                vec![Fix::replace(format!("Remove {shown}"), span, "").safe()],
+            );
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The guideline's hashtag policy: required, banned and duplicate hashtags,
+//! and required hashtags placed after a platform's preview fold.
+
+use crate::diagnostic::{Category, Edit, Fix, Severity};
+use crate::entities::{EntityKind, FoundEntity};
+use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rules::MetaBuilder;
+use crate::span::Span;
+
+/// Which part of the policy.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Check {
+    Required,
+    RequiredBelowFold,
+    Banned,
+    Duplicate,
+}
+
+/// One part of the hashtag policy.
+pub(crate) struct HashtagPolicyRule {
+    meta: RuleMeta,
+    check: Check,
+}
+
+impl HashtagPolicyRule {
+    pub(crate) fn required() -> Self {
+        let meta = MetaBuilder::new(
+            "hashtags.missing-required",
+            Category::Hashtags,
+            Severity::Warning,
+            "None of the guideline's required hashtags (`[hashtags] required`) appears.",
+        )
+        .why(
+            "Campaign and brand hashtags make posts findable and measurable; a post without one is lost to \
+             the campaign's reporting.",
+            "The organisation's guideline file (`[hashtags] required`)",
+        )
+        .guideline("[hashtags]\nrequired = [\"#HarborHealth\"]\n")
+        .fire(&["Our clinic opens Monday."])
+        .pass(&["Our clinic opens Monday. #harborhealth"])
+        .fixed(&[("Our clinic opens Monday.", "Our clinic opens Monday. #HarborHealth")])
+        .build();
+        HashtagPolicyRule { meta, check: Check::Required }
+    }
+
+    pub(crate) fn required_below_fold() -> Self {
+        let meta = MetaBuilder::new(
+            "hashtags.required-below-fold",
+            Category::Hashtags,
+            Severity::Warning,
+            "A required hashtag marked `in_preview` sits after a platform's “more” fold.",
+        )
+        .why(
+            "Feeds cut long posts at a “more” link (about 125 characters on Instagram, 140 on LinkedIn mobile). \
+             A hashtag the guideline wants seen must come before it.",
+            "The organisation's guideline file (`[hashtags] in_preview`); platform fold positions in postlint's platform table",
+        )
+        .platforms(&["instagram"])
+        .guideline("[hashtags]\nrequired = [\"#HarborHealth\"]\nin_preview = true\n")
+        .fire(&["We opened a new clinic in Kisumu this week and the whole team is thrilled to welcome patients from twelve villages around the lake. #HarborHealth"])
+        .pass(&["#HarborHealth We opened a new clinic in Kisumu this week and the whole team is thrilled to welcome patients from twelve villages."])
+        .build();
+        HashtagPolicyRule { meta, check: Check::RequiredBelowFold }
+    }
+
+    pub(crate) fn banned() -> Self {
+        let meta = MetaBuilder::new(
+            "hashtags.banned",
+            Category::Hashtags,
+            Severity::Warning,
+            "Hashtags the guideline bans (`[hashtags] banned`).",
+        )
+        .why(
+            "Some hashtags are off-brand, hijacked by unrelated or harmful content, or banned by a platform.",
+            "The organisation's guideline file (`[hashtags] banned`)",
+        )
+        .guideline("[hashtags]\nbanned = [\"#blessed\"]\n")
+        .fire(&["Great day #Blessed"])
+        .pass(&["Great day, blessed with sun"])
+        .fixed(&[("Great day #blessed", "Great day")])
+        .build();
+        HashtagPolicyRule { meta, check: Check::Banned }
+    }
+
+    pub(crate) fn duplicate() -> Self {
+        let meta = MetaBuilder::new(
+            "hashtags.duplicate",
+            Category::Hashtags,
+            Severity::Warning,
+            "The same hashtag twice (ignoring case).",
+        )
+        .why(
+            "A repeated hashtag adds nothing, uses characters and counts twice against hashtag caps.",
+            "Platform hashtag guidance (X, Instagram, LinkedIn help centres)",
+        )
+        .fire(&["#WorldHealthDay is here! Join us #worldhealthday"])
+        .pass(&["#WorldHealthDay is here! Join us #WorldHealthWeek"])
+        .fixed(&[("#Health is wealth #health", "#Health is wealth")])
+        .build();
+        HashtagPolicyRule { meta, check: Check::Duplicate }
+    }
+}
+
+/// A fix that removes a hashtag and the space before it.
+pub(crate) fn removal(text: &str, hashtag: Span, title: String) -> Fix {
+    let before = text[..hashtag.start].trim_end_matches([' ', '\t']);
+    let start = if before.is_empty() || before.ends_with('\n') { hashtag.start } else { before.len() };
+    Fix { title, edits: vec![Edit { span: Span::new(start, hashtag.end), replacement: String::new() }], safe: true }
+}
+
+fn hashtags<'a>(entities: &'a [FoundEntity]) -> impl Iterator<Item = &'a FoundEntity> {
+    entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag)
+}
+
+/// Hashtag text without `#`, lowercased, for comparisons.
+fn key(text: &str) -> String {
+    text.trim_start_matches(['#', '＃']).to_lowercase()
+}
+
+impl Rule for HashtagPolicyRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
+        let text = context.document.source();
+        let policy = &context.settings.hashtags;
+        match self.check {
+            Check::Required => {
+                if policy.required.is_empty() {
+                    return;
+                }
+                let wanted: Vec<String> = policy.required.iter().map(|tag| key(tag)).collect();
+                if hashtags(context.raw_entities).any(|tag| wanted.contains(&key(tag.value.slice(text)))) {
+                    return;
+                }
+                let end = text.trim_end().len();
+                let list = policy.required.join(", ");
+                reporter.report_with_fixes(
+                    Span::empty(end),
+                    format!("The post has none of the required hashtags ({list})"),
+                    format!("Add {}.", policy.required[0]),
+                    policy
+                        .required
+                        .iter()
+                        .map(|tag| Fix::replace(format!("Add {tag}"), Span::empty(end), format!(" {tag}")))
+                        .collect(),
+                );
+            }
+            Check::RequiredBelowFold => {
+                if !policy.in_preview || policy.required.is_empty() {
+                    return;
+                }
+                let wanted: Vec<String> = policy.required.iter().map(|tag| key(tag)).collect();
+                let found: Vec<&FoundEntity> =
+                    hashtags(context.raw_entities).filter(|tag| wanted.contains(&key(tag.value.slice(text)))).collect();
+                let Some(first) = found.first() else { return };
+                for metrics in context.metrics {
+                    let Some(fold) = metrics.fold else { continue };
+                    if first.span.start >= fold {
+                        let facts = metrics.platform.facts();
+                        reporter.report(
+                            first.span,
+                            format!(
+                                "{} comes after {}'s “more” fold ({} characters), so most readers will not see it",
+                                first.span.slice(text),
+                                facts.display_name,
+                                facts.fold.unwrap_or_default()
+                            ),
+                            "Move the hashtag into the first line of the post.",
+                        );
+                    }
+                }
+            }
+            Check::Banned => {
+                if policy.banned.is_empty() {
+                    return;
+                }
+                let banned: Vec<String> = policy.banned.iter().map(|tag| key(tag)).collect();
+                for tag in hashtags(context.raw_entities) {
+                    if banned.contains(&key(tag.value.slice(text))) {
+                        let shown = tag.span.slice(text);
+                        reporter.report_with_fixes(
+                            tag.span,
+                            format!("{shown} is banned by the guideline"),
+                            "Remove it.",
+                            vec![removal(text, tag.span, format!("Remove {shown}"))],
+                        );
+                    }
+                }
+            }
+            Check::Duplicate => {
+                let mut seen: Vec<String> = Vec::new();
+                for tag in hashtags(context.raw_entities) {
+                    let value = key(tag.value.slice(text));
+                    if seen.contains(&value) {
+                        let shown = tag.span.slice(text);
+                        reporter.report_with_fixes(
+                            tag.span,
+                            format!("{shown} is already in the post"),
+                            "Remove the repeat.",
+                            vec![removal(text, tag.span, format!("Remove the second {shown}"))],
+                        );
+                    } else {
+                        seen.push(value);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,550 @@
+//! URL extraction with twitter-text's rules, as a linear-time scanner.
+//!
+//! twitter-text finds URLs with one large backtracking regular expression
+//! (preceding character, optional `http(s)://`, domain ending in a known TLD,
+//! optional port, path and query) followed by a few checks. This module gets
+//! the same matches without backtracking over the domain:
+//!
+//! * A domain lives inside a *run*: a maximal stretch of domain characters,
+//!   `-`, `_` and `.`. Runs are split at dots into labels once, and a few
+//!   arrays computed right to left answer "which is the longest valid domain
+//!   starting here" in constant time for every start position.
+//! * The path and query, whose grammar has balanced parentheses, go through the
+//!   `regex` crate, whose leftmost-first semantics pick the same match as a
+//!   backtracking engine would, in linear time.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::chars::{
+    char_at, char_before, is_directional_mark, is_domain_char, is_invalid_character, is_latin_accent, utf16_len,
+};
+use super::tld::{labels_fit_dns, tld_len};
+use crate::Span;
+
+/// Longest URL (protocol included, UTF-16 units) that the service accepts.
+const MAX_URL_LENGTH: usize = 4096;
+
+/// Longest slug of a `t.co` link.
+const MAX_TCO_SLUG_LENGTH: usize = 40;
+
+/// Length of the protocol assumed for URLs written without one (`https://`).
+const DEFAULT_PROTOCOL_LENGTH: usize = 8;
+
+/// Characters of the URL path; also used for the cases of the query.
+const LATIN_ACCENTS: &str = "\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}\u{253}\u{254}\u{256}\u{257}\
+     \u{259}\u{25B}\u{263}\u{268}\u{26F}\u{272}\u{289}\u{28B}\u{2BB}\u{300}-\u{36F}\u{1E00}-\u{1EFF}";
+
+/// Path (with up to two levels of balanced parentheses) and query, anchored.
+static PATH_AND_QUERY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let path_char = format!(r"[a-zA-Z0-9!*';:=+,.$/%#\[\]\-\u{{2013}}_~@|&\u{{400}}-\u{{4FF}}{LATIN_ACCENTS}]");
+    let parens = format!(r"\((?:{path_char}+|{path_char}*\({path_char}+\){path_char}*)\)");
+    let path_end = format!(r"(?:[+\-a-zA-Z0-9=_#/\u{{400}}-\u{{4FF}}{LATIN_ACCENTS}]|{parens})");
+    let path_segment = format!("(?:{path_char}*(?:{parens}{path_char}*)*{path_end}|@{path_char}+/)");
+    let query_char = r"[a-zA-Z0-9!?*'();:&=+$/%#\[\]\-_.,~|@]";
+    let query_end = r"[a-zA-Z0-9\-_&=#/]";
+    Regex::new(&format!(r"^(?:/{path_segment}*)?(?:\?{query_char}*{query_end})?")).ok()
+});
+
+/// A `t.co` link: only the slug (and a query) belong to it.
+static TCO_URL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"^[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?[a-zA-Z0-9!?*'();:&=+$/%#\[\]\-_.,~|@]*[a-zA-Z0-9\-_&=#/])?",
+    )
+    .ok()
+});
+
+/// Whether `c` may stand right before a URL (it must not glue the URL to a word,
+/// a mention, a hashtag or a cashtag).
+fn may_precede_url(c: char) -> bool {
+    if is_directional_mark(c) {
+        return true;
+    }
+    !(c.is_ascii_alphanumeric() || matches!(c, '@' | '\u{FF20}' | '$' | '#' | '\u{FF03}') || is_invalid_character(c))
+}
+
+/// Characters of a run: domain characters plus the label punctuation.
+fn is_run_char(c: char) -> bool {
+    is_domain_char(c) || matches!(c, '-' | '_' | '.')
+}
+
+/// One label of a run, between dots.
+struct Label {
+    start: usize,
+    end: usize,
+    /// Offset of the last `_`, which names (unlike subdomains) may not contain.
+    last_underscore: Option<usize>,
+    /// Whether the last character is a domain character (labels may not end in `-`/`_`).
+    ends_well: bool,
+    /// Whether the whole label is a valid subdomain label.
+    valid_subdomain: bool,
+    /// Whether the whole label is a valid domain-name label (no `_`).
+    valid_name: bool,
+}
+
+/// A run split into labels, with the tables the domain matcher needs.
+#[derive(Default)]
+struct Run {
+    end: usize,
+    labels: Vec<Label>,
+    /// Byte length of the TLD at the start of each label (0 if none).
+    tld_at: Vec<usize>,
+    /// For each label, the first label at or after it that is not a valid subdomain.
+    first_bad_subdomain: Vec<usize>,
+    /// For each label, the last label at or before it that can be the name
+    /// label of a domain (valid name, followed by a TLD).
+    last_good_name: Vec<Option<usize>>,
+}
+
+impl Run {
+    /// Splits the run that starts at `start` into labels, reusing the buffers
+    /// of the previous run.
+    fn fill(&mut self, text: &str, start: usize) {
+        let labels = &mut self.labels;
+        labels.clear();
+        let mut label_start = start;
+        let mut last_underscore = None;
+        let mut first_ok = None;
+        let mut last_ok = false;
+        let mut end = text.len();
+        let finish = |labels: &mut Vec<Label>,
+                      label_start: usize,
+                      label_end: usize,
+                      last_underscore: Option<usize>,
+                      first_ok: Option<bool>,
+                      last_ok: bool| {
+            let valid_subdomain = first_ok == Some(true) && last_ok;
+            labels.push(Label {
+                start: label_start,
+                end: label_end,
+                last_underscore,
+                ends_well: last_ok,
+                valid_subdomain,
+                valid_name: valid_subdomain && last_underscore.is_none(),
+            });
+        };
+        for (offset, c) in text[start..].char_indices() {
+            let at = start + offset;
+            if !is_run_char(c) {
+                end = at;
+                break;
+            }
+            if c == '.' {
+                finish(labels, label_start, at, last_underscore, first_ok, last_ok);
+                label_start = at + 1;
+                last_underscore = None;
+                first_ok = None;
+                last_ok = false;
+                continue;
+            }
+            let good = is_domain_char(c);
+            if first_ok.is_none() {
+                first_ok = Some(good);
+            }
+            last_ok = good;
+            if c == '_' {
+                last_underscore = Some(at);
+            }
+        }
+        finish(labels, label_start, end, last_underscore, first_ok, last_ok);
+
+        let count = labels.len();
+        self.end = end;
+        self.tld_at.clear();
+        self.tld_at.extend(labels.iter().map(|label| tld_len(&text[label.start..])));
+        self.first_bad_subdomain.clear();
+        self.first_bad_subdomain.resize(count + 1, count);
+        for index in (0..count).rev() {
+            self.first_bad_subdomain[index] =
+                if labels[index].valid_subdomain { self.first_bad_subdomain[index + 1] } else { index };
+        }
+        self.last_good_name.clear();
+        let mut last = None;
+        for (index, label) in labels.iter().enumerate() {
+            // Only labels followed by a dot (all but the last) can be names.
+            if index + 1 < count && label.valid_name && self.tld_at[index + 1] > 0 {
+                last = Some(index);
+            }
+            self.last_good_name.push(last);
+        }
+    }
+
+    /// End of the domain that starts at `start`, inside label `index`, if any.
+    ///
+    /// The domain is `subdomain* name TLD`; like the greedy regex, the longest
+    /// chain of subdomains that still leaves a valid name and TLD wins.
+    fn domain_end(&self, index: usize, start: usize, text: &str) -> Option<usize> {
+        let count = self.labels.len();
+        if index + 1 >= count {
+            return None; // the last label has no dot after it
+        }
+        let label = &self.labels[index];
+        if !label.ends_well || !char_at(text, start).is_some_and(is_domain_char) {
+            return None;
+        }
+        // The partial first label is a valid subdomain; look for a name further on.
+        let limit = self.first_bad_subdomain[index + 1].min(count - 2);
+        if limit > index {
+            if let Some(name) = self.last_good_name[limit].filter(|name| *name > index) {
+                return Some(self.labels[name + 1].start + self.tld_at[name + 1]);
+            }
+        }
+        let valid_name = label.last_underscore.is_none_or(|underscore| underscore < start);
+        if valid_name && self.tld_at[index + 1] > 0 {
+            return Some(self.labels[index + 1].start + self.tld_at[index + 1]);
+        }
+        None
+    }
+}
+
+/// Finds URLs the way twitter-text's `extractUrlsWithIndices` does.
+///
+/// Returns byte spans into `text`, sorted and non-overlapping.
+pub(crate) fn url_spans(text: &str) -> Vec<Span> {
+    let mut found = Vec::new();
+    let bytes = text.as_bytes();
+    // `consumed`: where the previous regex match ended; the character before a
+    // new URL must lie at or after it (a match consumes its preceding character).
+    let mut consumed = 0;
+    let mut search_from = 0;
+    let mut run = Run::default();
+    let mut scratch = AsciiScratch::default();
+    while let Some(dot) = memchr_dot(bytes, search_from) {
+        let mut run_start = dot;
+        while let Some((previous_start, previous)) = char_before(text, run_start) {
+            if previous_start < consumed || !is_run_char(previous) {
+                break;
+            }
+            run_start = previous_start;
+        }
+        run.fill(text, run_start);
+        let mut scanner = Scanner { text, found: &mut found, consumed, scratch: &mut scratch };
+        scanner.scan_run(&run, run_start);
+        consumed = scanner.consumed;
+        search_from = run.end.max(consumed).max(dot + 1);
+    }
+    found
+}
+
+/// Next `.` at or after `from`.
+fn memchr_dot(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes.get(from..)?.iter().position(|byte| *byte == b'.').map(|offset| from + offset)
+}
+
+/// State of one pass over the text.
+struct Scanner<'t, 'v> {
+    text: &'t str,
+    found: &'v mut Vec<Span>,
+    consumed: usize,
+    scratch: &'v mut AsciiScratch,
+}
+
+impl Scanner<'_, '_> {
+    /// Whether a URL may start at `start`: its preceding character must be
+    /// allowed and not already consumed, or the URL starts the text.
+    fn may_start_at(&self, start: usize) -> bool {
+        match char_before(self.text, start) {
+            Some((previous_start, previous)) => previous_start >= self.consumed && may_precede_url(previous),
+            None => self.consumed == 0,
+        }
+    }
+
+    /// Tries every start position of `run` in the order the regex would.
+    fn scan_run(&mut self, run: &Run, run_start: usize) {
+        let text = self.text;
+        // A protocol right before the run comes first.
+        if let Some(protocol_start) = protocol_before(text, run_start) {
+            if self.may_start_at(protocol_start) {
+                if let Some(domain_end) = run.domain_end(0, run_start, text) {
+                    let end = self.finish(protocol_start, run_start, domain_end);
+                    if end >= run.end {
+                        return;
+                    }
+                }
+            }
+        }
+        // At the very start of the text the regex first tries the first
+        // character as the "preceding" one, and only then the start itself.
+        let mut position = run_start;
+        if run_start == 0 && self.consumed == 0 {
+            if let Some(first) = char_at(text, 0).filter(|first| may_precede_url(*first)) {
+                let second = first.len_utf8();
+                for candidate in [second, 0] {
+                    if let Some(end) = self.try_start(run, candidate) {
+                        if end >= run.end {
+                            return;
+                        }
+                        break;
+                    }
+                }
+                position = second + char_at(text, second).map_or(1, char::len_utf8);
+            }
+        }
+        let mut label_index = 0;
+        while position < run.end {
+            // Candidates only move forward, so the containing label does too.
+            while label_index + 1 < run.labels.len() && run.labels[label_index].end < position {
+                label_index += 1;
+            }
+            if let Some(end) = self.try_start_in(run, label_index, position) {
+                if end >= run.end {
+                    return;
+                }
+                position = end;
+                continue;
+            }
+            position += char_at(text, position).map_or(1, char::len_utf8);
+        }
+    }
+
+    /// Tries a URL without protocol starting at `start`; returns the match end.
+    fn try_start(&mut self, run: &Run, start: usize) -> Option<usize> {
+        self.try_start_in(run, label_of(run, start), start)
+    }
+
+    /// Like [`Scanner::try_start`], with the label containing `start` known.
+    fn try_start_in(&mut self, run: &Run, label: usize, start: usize) -> Option<usize> {
+        if start >= run.end || !self.may_start_at(start) {
+            return None;
+        }
+        let domain_end = run.domain_end(label, start, self.text)?;
+        Some(self.finish(start, start, domain_end))
+    }
+
+    /// Completes a match whose domain spans `domain_start..domain_end` and whose
+    /// URL starts at `url_start` (before the protocol, if any). Records the URL
+    /// if it passes twitter-text's checks and returns where the match ends.
+    fn finish(&mut self, url_start: usize, domain_start: usize, domain_end: usize) -> usize {
+        let text = self.text;
+        let mut end = domain_end;
+        // Optional port.
+        if text.as_bytes().get(end) == Some(&b':') {
+            let digits = text.as_bytes()[end + 1..].iter().take_while(|byte| byte.is_ascii_digit()).count();
+            if digits > 0 {
+                end += 1 + digits;
+            }
+        }
+        let next = text.as_bytes().get(end).copied();
+        let has_path = next == Some(b'/');
+        // Only a path or a query can follow; skip the regex when neither starts.
+        if has_path || next == Some(b'?') {
+            if let Some(matched) = PATH_AND_QUERY.as_ref().and_then(|pattern| pattern.find(&text[end..])) {
+                end += matched.end();
+            }
+        }
+        self.consumed = end;
+
+        let before = char_before(text, url_start).map(|(_, c)| c);
+        let protocol_length = domain_start - url_start;
+        let protocol_for_length = if protocol_length == 0 { DEFAULT_PROTOCOL_LENGTH } else { protocol_length };
+        if !host_is_valid(text, domain_start, domain_end, self.scratch)
+            || utf16_len(&text[url_start..end]) + protocol_for_length > MAX_URL_LENGTH
+        {
+            return end;
+        }
+        if protocol_length == 0 {
+            // Without a protocol only ASCII domains count, and not right after
+            // characters that suggest a longer token (`-`, `_`, `.`, `/`).
+            if before.is_some_and(|c| matches!(c, '-' | '_' | '.' | '/')) {
+                return end;
+            }
+            let first_new = self.found.len();
+            ascii_domains(text, domain_start, domain_end, self.scratch, self.found);
+            if has_path && self.found.len() > first_new {
+                if let Some(last) = self.found.last_mut() {
+                    last.end = end;
+                }
+            }
+        } else if let Some(tco) = TCO_URL.as_ref().and_then(|pattern| pattern.captures(&text[url_start..end])) {
+            let slug_length = tco.get(1).map_or(0, |slug| slug.len());
+            if slug_length <= MAX_TCO_SLUG_LENGTH {
+                let tco_end = tco.get(0).map_or(end, |whole| url_start + whole.end());
+                self.found.push(Span::new(url_start, tco_end));
+            }
+        } else {
+            self.found.push(Span::new(url_start, end));
+        }
+        end
+    }
+}
+
+/// Which label of `run` contains byte offset `at`.
+fn label_of(run: &Run, at: usize) -> usize {
+    run.labels.partition_point(|label| label.end < at).min(run.labels.len().saturating_sub(1))
+}
+
+/// Start of an `http://` or `https://` that ends exactly at `at`.
+fn protocol_before(text: &str, at: usize) -> Option<usize> {
+    let before = text.as_bytes().get(..at)?;
+    if !before.ends_with(b"://") {
+        return None;
+    }
+    let scheme = &before[..before.len() - 3];
+    if scheme.len() >= 5 && scheme[scheme.len() - 5..].eq_ignore_ascii_case(b"https") {
+        return Some(at - 8);
+    }
+    if scheme.len() >= 4 && scheme[scheme.len() - 4..].eq_ignore_ascii_case(b"http") {
+        return Some(at - 7);
+    }
+    None
+}
+
+/// The IDNA check: Punycode-encoded labels must fit DNS, and a host written
+/// in Punycode must contain some plain ASCII domain.
+fn host_is_valid(text: &str, start: usize, end: usize, scratch: &mut AsciiScratch) -> bool {
+    let domain = &text[start..end];
+    if domain.starts_with("xn--") {
+        let mut ascii = Vec::new();
+        ascii_domains(text, start, end, scratch, &mut ascii);
+        if ascii.is_empty() {
+            return false;
+        }
+    }
+    labels_fit_dns(domain)
+}
+
+/// Characters of the ASCII domains twitter-text accepts without a protocol.
+fn is_ascii_domain_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || is_latin_accent(c)
+}
+
+/// A dot-separated part of a matched domain, for [`ascii_domains`].
+struct Part {
+    start: usize,
+    end: usize,
+    /// Where the trailing run of ASCII-domain characters begins.
+    ascii_from: usize,
+}
+
+/// Buffers of [`ascii_domains`], kept between calls to avoid allocations.
+#[derive(Default)]
+struct AsciiScratch {
+    parts: Vec<Part>,
+    tld_at: Vec<usize>,
+    chain_end: Vec<usize>,
+    last_tld: Vec<Option<usize>>,
+}
+
+/// Finds the ASCII-only domains (`label.` repeated, then a TLD) inside the
+/// matched domain `start..end`, left to right, and appends their spans.
+fn ascii_domains(text: &str, start: usize, end: usize, scratch: &mut AsciiScratch, found: &mut Vec<Span>) {
+    let domain = &text[start..end];
+    let AsciiScratch { parts, tld_at, chain_end, last_tld } = scratch;
+    parts.clear();
+    let mut part_start = start;
+    for piece in domain.split('.') {
+        let part_end = part_start + piece.len();
+        let ascii_from = piece
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !is_ascii_domain_char(*c))
+            .map_or(part_start, |(offset, c)| part_start + offset + c.len_utf8());
+        parts.push(Part { start: part_start, end: part_end, ascii_from });
+        part_start = part_end + 1;
+    }
+    let count = parts.len();
+    // TLD at the start of each part; the domain's end counts as a clean end.
+    tld_at.clear();
+    tld_at.extend(parts.iter().map(|part| tld_len(&text[part.start..end])));
+    // chain_end[i]: the last part reachable from part i through parts that are
+    // entirely ASCII and followed by a dot.
+    chain_end.clear();
+    chain_end.resize(count, 0);
+    for index in (0..count).rev() {
+        let next_extends = index + 2 < count
+            && parts[index + 1].ascii_from == parts[index + 1].start
+            && parts[index + 1].start < parts[index + 1].end;
+        chain_end[index] = if next_extends { chain_end[index + 1] } else { index };
+    }
+    // last_tld[i]: the last part j <= i followed by a part that starts with a TLD.
+    last_tld.clear();
+    let mut last = None;
+    for index in 0..count {
+        if index + 1 < count && tld_at[index + 1] > 0 {
+            last = Some(index);
+        }
+        last_tld.push(last);
+    }
+    let mut cursor = start;
+    let mut index = 0;
+    while index + 1 < count {
+        let part = &parts[index];
+        let from = cursor.max(part.ascii_from).max(part.start);
+        if from < part.end {
+            if let Some(name) = last_tld[chain_end[index]].filter(|name| *name >= index) {
+                let tld_end = parts[name + 1].start + tld_at[name + 1];
+                found.push(Span::new(from, tld_end));
+                cursor = tld_end;
+                index = name + 1;
+                continue;
+            }
+        }
+        index += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(text: &str) -> Vec<&str> {
+        url_spans(text).iter().map(|span| span.slice(text)).collect()
+    }
+
+    #[test]
+    fn urls_with_and_without_protocol() {
+        assert_eq!(urls("see http://example.com/path?q=1 now"), ["http://example.com/path?q=1"]);
+        assert_eq!(urls("example.com"), ["example.com"]);
+        assert_eq!(urls("example.invalidtld"), Vec::<&str>::new());
+        assert_eq!(urls("www.foo.co.uk and foo.jp"), ["www.foo.co.uk", "foo.jp"]);
+        assert_eq!(urls("t.co/abcde bit.ly/x"), ["t.co/abcde", "bit.ly/x"]);
+    }
+
+    #[test]
+    fn trailing_punctuation_is_not_part_of_the_url() {
+        assert_eq!(urls("go to http://example.com/path.... now"), ["http://example.com/path"]);
+        assert_eq!(urls("(http://example.com/a_(b))"), ["http://example.com/a_(b)"]);
+        assert_eq!(urls("http://twitter.com/."), ["http://twitter.com/"]);
+    }
+
+    #[test]
+    fn emails_and_tokens_are_not_urls() {
+        assert!(urls("mail a@b.com or name.al-lastname@foo.com").is_empty());
+        assert!(urls("#test.com @test.com $test.com").is_empty());
+        assert!(urls("long.test.tar.bz2").is_empty());
+    }
+
+    #[test]
+    fn unicode_hosts_need_a_protocol() {
+        assert_eq!(urls("http://ああ.com"), ["http://ああ.com"]);
+        assert!(urls("ああ.com").is_empty());
+        assert_eq!(urls("example.comてすとtwitter.みんなです"), ["example.com", "twitter.みんな"]);
+    }
+
+    #[test]
+    fn tco_links_stop_after_the_slug() {
+        assert_eq!(urls("http://t.co/abc's"), ["http://t.co/abc"]);
+        assert_eq!(urls("https://t.co/abc?amp=1"), ["https://t.co/abc?amp=1"]);
+        let long = format!("http://t.co/{}", "a".repeat(41));
+        assert!(urls(&long).is_empty());
+    }
+
+    #[test]
+    fn overlong_labels_are_rejected() {
+        let long = format!("http://{}.com", "a".repeat(64));
+        assert!(urls(&long).is_empty());
+    }
+
+    #[test]
+    fn pathological_inputs_stay_fast() {
+        let dots = "a.".repeat(200_000);
+        assert!(urls(&dots).is_empty());
+        let cjk = "あ.".repeat(100_000);
+        assert!(urls(&cjk).is_empty());
+        let many = "x.com ".repeat(50_000);
+        assert_eq!(urls(&many).len(), 50_000);
+        let path = format!("http://a.com/{}", "(".repeat(100_000));
+        assert_eq!(urls(&path), ["http://a.com/"]);
+    }
+}
