@@ -7,6 +7,7 @@ mod email_address;
 mod entity_cap;
 mod fancy_text;
 mod forbidden_character;
+mod hashtag_case;
 mod hashtag_count;
 mod hashtag_policy;
 mod hashtag_stuffing;
@@ -27,6 +28,8 @@ pub(crate) fn builtin_rules() -> Vec<Box<dyn Rule>> {
         Box::new(entity_cap::EntityCap::links()),
         Box::new(entity_cap::EntityCap::mentions()),
         Box::new(forbidden_character::ForbiddenCharacter::new()),
+        Box::new(hashtag_case::HashtagCase::accessibility()),
+        Box::new(hashtag_case::HashtagCase::policy()),
         Box::new(hashtag_count::HashtagCount::guideline_max()),
         Box::new(hashtag_count::HashtagCount::platform_advice()),
         Box::new(hashtag_count::HashtagCount::platform_cap()),

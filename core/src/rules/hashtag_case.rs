@@ -1,0 +1,172 @@
+//! Lowercase multi-word hashtags: `#worldhealthday` should be `#WorldHealthDay`.
+
+use std::sync::LazyLock;
+
+use crate::diagnostic::{Category, Fix, Severity};
+use crate::entities::EntityKind;
+use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rules::MetaBuilder;
+
+/// Common English words, one per line, sorted: enough to split the hashtags
+/// people write (`worldhealthday` → world health day) without odd splits.
+const WORDS_TEXT: &str = include_str!("hashtag_words.txt");
+
+static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| WORDS_TEXT.lines().filter(|w| !w.is_empty()).collect());
+
+fn is_word(candidate: &str) -> bool {
+    WORDS.binary_search(&candidate).is_ok()
+}
+
+/// Longest word in the list that a split will try.
+const LONGEST_WORD: usize = 24;
+
+/// Splits a lowercase ASCII run into the fewest listed words (ties: the
+/// split whose first word is longest), or `None` when it is one word or
+/// cannot be split. A one-letter word inside a split makes it too unsure.
+pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
+    let length = text.len();
+    if length < 5 || length > 80 || !text.bytes().all(|byte| byte.is_ascii_lowercase()) {
+        return None;
+    }
+    // best[i]: fewest words covering text[i..], with the end of the first word.
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; length + 1];
+    best[length] = Some((0, length));
+    for start in (0..length).rev() {
+        for end in (start + 1..=length.min(start + LONGEST_WORD)).rev() {
+            let Some((count, _)) = best[end] else { continue };
+            if !is_word(&text[start..end]) {
+                continue;
+            }
+            if best[start].is_none_or(|(current, _)| count + 1 < current) {
+                best[start] = Some((count + 1, end));
+            }
+        }
+    }
+    let (count, _) = best[0]?;
+    if count < 2 {
+        return None;
+    }
+    let mut words = Vec::with_capacity(count);
+    let mut start = 0;
+    while start < length {
+        let (_, end) = best[start]?;
+        words.push(&text[start..end]);
+        start = end;
+    }
+    if words.iter().any(|word| word.len() == 1) {
+        return None;
+    }
+    Some(words)
+}
+
+/// CamelCase of a split: `["world", "health", "day"]` → `WorldHealthDay`.
+fn camel_case(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map(|first| first.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Flags lowercase hashtags made of several words, with the CamelCase form as
+/// a safe fix. One type, two rules: the accessibility advice (on by default),
+/// and the guideline's `camel_case = true` policy, which takes over when set.
+pub(crate) struct HashtagCase {
+    meta: RuleMeta,
+    policy: bool,
+}
+
+impl HashtagCase {
+    pub(crate) fn accessibility() -> Self {
+        let meta = MetaBuilder::new(
+            "accessibility.lowercase-hashtag",
+            Category::Accessibility,
+            Severity::Warning,
+            "Lowercase multi-word hashtags, which screen readers cannot split into words.",
+        )
+        .why(
+            "Screen readers read `#worldhealthday` as one long nonsense word; `#WorldHealthDay` is read as three \
+             words. Capitalising each word (CamelCase) also makes hashtags easier for everyone to read.",
+            "Perkins School for the Blind, “How to write accessible hashtags”; US Section 508, social media accessibility guidance",
+        )
+        .fire(&["Join us for #worldhealthday"])
+        .pass(&["Join us for #WorldHealthDay", "Join us for #health", "#tbt to our first clinic"])
+        .fixed(&[("Join us for #worldhealthday", "Join us for #WorldHealthDay")])
+        .build();
+        HashtagCase { meta, policy: false }
+    }
+
+    pub(crate) fn policy() -> Self {
+        let meta = MetaBuilder::new(
+            "hashtags.lowercase-multiword",
+            Category::Hashtags,
+            Severity::Warning,
+            "Multi-word hashtags not in CamelCase, when the guideline sets `camel_case = true`.",
+        )
+        .why(
+            "The guideline asks for CamelCase hashtags: they are readable by screen readers and by people.",
+            "The organisation's guideline file (`[hashtags] camel_case`)",
+        )
+        .guideline("[hashtags]\ncamel_case = true\n")
+        .fire(&["Join us for #mentalhealthawareness week"])
+        .pass(&["Join us for #MentalHealthAwareness week"])
+        .fixed(&[("#givingtuesday is here", "#GivingTuesday is here")])
+        .build();
+        HashtagCase { meta, policy: true }
+    }
+}
+
+impl Rule for HashtagCase {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
+        if context.settings.hashtags.camel_case != self.policy {
+            return;
+        }
+        let text = context.document.source();
+        for tag in context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag) {
+            let Some(words) = split_words(tag.value.slice(text)) else { continue };
+            let fixed = format!("#{}", camel_case(&words));
+            let shown = tag.span.slice(text);
+            reporter.report_with_fixes(
+                tag.span,
+                format!("{shown} is several words in lowercase; screen readers read it as one word"),
+                format!("Capitalise each word: {fixed}."),
+                vec![Fix::replace(format!("Replace with {fixed}"), tag.span, fixed.clone()).safe()],
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_list_is_sorted_lowercase_and_unique() {
+        let words: Vec<&str> = WORDS_TEXT.lines().collect();
+        assert!(words.windows(2).all(|pair| pair[0] < pair[1]), "sort with LC_ALL=C sort -u");
+        assert!(words.iter().all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(words.iter().all(|word| word.len() <= LONGEST_WORD));
+    }
+
+    #[test]
+    fn splits_common_hashtags() {
+        for (tag, expected) in [
+            ("worldhealthday", "WorldHealthDay"),
+            ("internationalwomensday", "InternationalWomensDay"),
+            ("givingtuesday", "GivingTuesday"),
+            ("blacklivesmatter", "BlackLivesMatter"),
+            ("savethedate", "SaveTheDate"),
+        ] {
+            assert_eq!(split_words(tag).map(|words| camel_case(&words)).as_deref(), Some(expected), "{tag}");
+        }
+        for single in ["health", "tbt", "ootd", "volunteering", "xqzvbn"] {
+            assert_eq!(split_words(single), None, "{single}");
+        }
+    }
+}
