@@ -24,9 +24,13 @@ step() {
   fi
 }
 
+step "wasm toolchain" bash -c 'rustup target add wasm32-unknown-unknown >/dev/null'
 step "format" cargo fmt --all -- --check
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm)" cargo clippy -p postlint-wasm --target wasm32-unknown-unknown --locked -- -D warnings
 step "tests" cargo test --workspace --locked
+step "wasm package" bash wasm/build.sh
+step "wasm tests (node)" node --test wasm/tests/
 
 echo
 if [ "$failed" -gt 0 ]; then

@@ -322,6 +322,15 @@ pub fn platforms() -> Result<JsValue, JsValue> {
     to_js(&list)
 }
 
+/// Panics on purpose, so tests can check that a panic reaches JavaScript
+/// as an exception with a message. Not part of the API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    install_panic_hook();
+    panic!("a test asked for a panic");
+}
+
 /// The version of postlint.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -1,0 +1,95 @@
+// The JavaScript API of the WebAssembly package: run with `node --test wasm/tests/`
+// after `bash wasm/build.sh`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { initSync, Checker, platforms, version, __panicForTests } from "../pkg/postlint_wasm.js";
+
+const exports = initSync({ module: readFileSync(new URL("../pkg/postlint_wasm_bg.wasm", import.meta.url)) });
+
+test("offsets are UTF-16 code units, with lines and columns", () => {
+  const checker = new Checker();
+  const text = "😀 ok\nà hey guys";
+  const [found] = checker.check(text).diagnostics;
+  assert.equal(found.rule, "inclusion.gendered-greeting");
+  assert.equal(text.slice(found.start, found.end), "hey guys");
+  assert.deepEqual([found.line, found.column, found.end_line, found.end_column], [2, 3, 2, 11]);
+  const bytes = checker.check(text, { offsets: "utf8" }).diagnostics[0];
+  assert.equal(bytes.start, Buffer.byteLength("😀 ok\nà "));
+});
+
+test("the same field names as the CLI's JSON", () => {
+  const [found] = new Checker().check("Hey guys").diagnostics;
+  for (const field of ["rule", "category", "severity", "message", "help", "start", "end", "line", "column", "fixes"]) {
+    assert.ok(field in found, field);
+  }
+  assert.deepEqual(Object.keys(found.fixes[0]), ["title", "safe", "edits"]);
+});
+
+test("applyFix applies a fix in UTF-16 offsets", () => {
+  const checker = new Checker();
+  const text = "🎉🎉 Hey guys, the chairman spoke!!!";
+  const { diagnostics } = checker.check(text);
+  const chairman = diagnostics.find((d) => d.rule === "inclusion.gendered-job-title");
+  assert.equal(checker.applyFix(text, chairman.fixes[0]), "🎉🎉 Hey guys, the chair spoke!!!");
+  assert.throws(() => checker.applyFix("short", chairman.fixes[0]), /does not fit the text/);
+});
+
+test("platforms, entities and markdown", () => {
+  const checker = new Checker();
+  const text = "Hi 👋 #WorldHealthDay @who https://example.org/x $TICK";
+  const result = checker.check(text, { platforms: ["x", "mastodon:1000"] });
+  assert.deepEqual(result.platforms.map((p) => [p.platform, p.limit]), [["x", 280], ["mastodon", 1000]]);
+  assert.equal(result.platforms[0].length, 3 + 2 + 1 + 15 + 1 + 4 + 1 + 23 + 1 + 5);
+  assert.deepEqual(result.entities, { hashtags: ["WorldHealthDay"], mentions: ["who"], urls: ["https://example.org/x"], cashtags: ["TICK"] });
+  const markdown = checker.check("`hey guys` and hey guys", { format: "markdown" });
+  assert.equal(markdown.diagnostics.length, 1);
+  assert.ok(platforms().some((p) => p.name === "instagram" && p.hashtagCap === 5));
+});
+
+test("a bad guideline throws an Error with line, column and key", () => {
+  assert.throws(() => new Checker("[hashtags]\nmax = \"three\"\n"), (error) => {
+    assert.ok(error instanceof Error);
+    assert.match(error.message, /^postlint\.toml:2:7: key `hashtags\.max`/);
+    assert.deepEqual([error.line, error.column, error.key], [2, 7, "hashtags.max"]);
+    return true;
+  });
+  assert.throws(() => new Checker("extends = [\"team.toml\"]"), /no files/);
+});
+
+test("invalid options are rejected with a message", () => {
+  const checker = new Checker();
+  assert.throws(() => checker.check("hi", { format: "html" }), /invalid format `html`/);
+  assert.throws(() => checker.check("hi", { platforms: ["myspace"] }), /unknown platform `myspace`/);
+  assert.throws(() => checker.check("hi", { offsets: "utf32" }), /invalid offsets/);
+  assert.throws(() => checker.check("hi", { formt: "text" }), /unknown field `formt`/);
+});
+
+test("rules, explain and version", () => {
+  const checker = new Checker("[severity]\nstyle = \"off\"\n");
+  const rules = checker.rules();
+  assert.ok(rules.length > 100);
+  assert.equal(rules.find((rule) => rule.id === "style.repeated-exclamation").severity, "off");
+  assert.match(checker.explain("inclusion.gendered-greeting"), /^# inclusion\.gendered-greeting/);
+  assert.throws(() => checker.explain("nope"), /unknown rule/);
+  assert.match(version(), /^\d+\.\d+\.\d+$/);
+});
+
+test("memory stays flat over 100,000 checks with one checker", () => {
+  const checker = new Checker();
+  const text = "Hey guys 👋 the chairman of mankind spoke!!! #worldhealthday https://example.org";
+  const options = { platforms: ["x", "instagram", "bluesky"] };
+  for (let i = 0; i < 2_000; i++) checker.check(text, options);
+  const before = exports.memory.buffer.byteLength;
+  const started = performance.now();
+  for (let i = 0; i < 100_000; i++) checker.check(text, options);
+  const seconds = (performance.now() - started) / 1000;
+  const after = exports.memory.buffer.byteLength;
+  console.log(`memory: ${before} bytes before, ${after} after 100,000 checks (${(100_000 / seconds).toFixed(0)} checks/s)`);
+  assert.equal(after, before);
+});
+
+// Last: a panic may leave the module unusable.
+test("a Rust panic reaches JavaScript as an Error with a message", () => {
+  assert.throws(() => __panicForTests(), /postlint internal error: [^]*a test asked for a panic/);
+});
