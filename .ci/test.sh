@@ -28,9 +28,12 @@ step "wasm toolchain" bash -c 'rustup target add wasm32-unknown-unknown >/dev/nu
 step "format" cargo fmt --all -- --check
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm)" cargo clippy -p postlint-wasm --target wasm32-unknown-unknown --locked -- -D warnings
+step "SARIF schema" bash cli/scripts/fetch-sarif-schema.sh
 step "tests" cargo test --workspace --locked
 step "wasm package" bash wasm/build.sh
 step "wasm tests (node)" node --test wasm/tests/
+step "chromium" bash -c 'command -v chromium >/dev/null || { apt-get update -q && apt-get install -y -q --no-install-recommends chromium; }'
+step "web demo (headless Chromium)" bash -c 'bash web-demo/build.sh && npm ci --prefix web-demo/tests --no-audit --no-fund && node --test web-demo/tests/'
 
 echo
 if [ "$failed" -gt 0 ]; then

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use postlint_core::{Checker, Guideline, GuidelineLoader, SourceFile};
+use postlint_core::{Checker, Guideline, GuidelineError, GuidelineLoader, SourceFile};
 
 use crate::args::GuidelineArgs;
 
@@ -43,29 +43,63 @@ pub fn discover(args: &GuidelineArgs) -> Result<Option<PathBuf>> {
     if let Some(path) = &args.config {
         return Ok(Some(path.clone()));
     }
-    let mut directory = std::env::current_dir().context("cannot read the current directory")?;
+    let directory = std::env::current_dir().context("cannot read the current directory")?;
+    Ok(discover_from(directory))
+}
+
+/// The nearest `postlint.toml` or `.postlint.toml` in `directory` or a parent.
+pub fn discover_from(mut directory: PathBuf) -> Option<PathBuf> {
     loop {
         for name in FILE_NAMES {
             let candidate = directory.join(name);
             if candidate.is_file() {
-                return Ok(Some(candidate));
+                return Some(candidate);
             }
         }
         if !directory.pop() {
-            return Ok(None);
+            return None;
         }
+    }
+}
+
+/// Why a guideline file could not be used.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read.
+    Read(String),
+    /// A mistake in it (or in a file it extends), with file, line, column and key.
+    Guideline(GuidelineError),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Read(message) => f.write_str(message),
+            LoadError::Guideline(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Loads and compiles the guideline file at `path`.
+pub fn load_path(path: &Path) -> Result<Checker, LoadError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| LoadError::Read(format!("cannot read guideline file `{}`: {error}", path.display())))?;
+    let guideline =
+        Guideline::parse(SourceFile::new(display_path(path), text), &mut FileLoader).map_err(LoadError::Guideline)?;
+    Checker::new(&guideline).map_err(LoadError::Guideline)
+}
+
+/// Loads the guideline that applies and compiles it, with the file it came from.
+pub fn load(args: &GuidelineArgs) -> Result<(Checker, Option<PathBuf>)> {
+    match discover(args)? {
+        None => Ok((Checker::new(&Guideline::default())?, None)),
+        Some(path) => Ok((load_path(&path)?, Some(path))),
     }
 }
 
 /// Loads the guideline that applies and compiles it.
 pub fn load_checker(args: &GuidelineArgs) -> Result<Checker> {
-    let guideline = match discover(args)? {
-        None => Guideline::default(),
-        Some(path) => {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read guideline file `{}`", path.display()))?;
-            Guideline::parse(SourceFile::new(display_path(&path), text), &mut FileLoader)?
-        }
-    };
-    Ok(Checker::new(&guideline)?)
+    Ok(load(args)?.0)
 }

@@ -16,6 +16,10 @@ pub struct Input {
     pub source: String,
     /// The batch id, if any.
     pub id: Option<serde_json::Value>,
+    /// The publication date of a calendar row, as written.
+    pub date: Option<String>,
+    /// For a batch item: the file and the line it starts on.
+    pub batch: Option<BatchOrigin>,
     /// The text, or why there is none.
     pub text: Result<String, String>,
     /// How it is written.
@@ -24,10 +28,30 @@ pub struct Input {
     pub platforms: Vec<PlatformTarget>,
 }
 
+/// Where a batch item sits in its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchOrigin {
+    /// The batch file as given (`-` for standard input).
+    pub file: String,
+    /// The 1-based line of the file where the item starts.
+    pub line: u64,
+}
+
 impl Input {
+    /// A draft read from `source`.
+    pub fn new(source: String, text: Result<String, String>, format: Format) -> Self {
+        Input { source, id: None, date: None, batch: None, text, format, platforms: Vec::new() }
+    }
+
     /// An input that could not be read.
     pub fn failed(source: String, message: String) -> Self {
-        Input { source, id: None, text: Err(message), format: Format::Text, platforms: Vec::new() }
+        Input::new(source, Err(message), Format::Text)
+    }
+
+    /// Marks the input as item of a batch `file`, starting on `line`.
+    pub fn in_batch(mut self, file: &str, line: u64) -> Self {
+        self.batch = Some(BatchOrigin { file: file.to_owned(), line });
+        self
     }
 }
 
@@ -60,7 +84,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
 pub fn read_file(path: &Path) -> Input {
     let source = path.display().to_string();
     let text = std::fs::read(path).map_err(|error| format!("cannot read: {error}")).and_then(decode);
-    Input { source, id: None, text, format: format_of(path), platforms: Vec::new() }
+    Input::new(source, text, format_of(path))
 }
 
 /// Reads standard input as one draft.
@@ -71,7 +95,7 @@ pub fn read_stdin(format: Format) -> Input {
         .read_to_end(&mut bytes)
         .map_err(|error| format!("cannot read standard input: {error}"))
         .and_then(|_| decode(bytes));
-    Input { source: "-".to_owned(), id: None, text, format, platforms: Vec::new() }
+    Input::new("-".to_owned(), text, format)
 }
 
 /// Expands the command line's paths into draft files, walking directories
@@ -146,7 +170,8 @@ pub fn parse_batch_line(source: String, line: &str) -> Input {
             return Input::failed(source, message);
         }
     };
-    let mut input = Input { source, id: parsed.id, text: Ok(parsed.text), format: Format::Text, platforms: Vec::new() };
+    let mut input = Input::new(source, Ok(parsed.text), Format::Text);
+    input.id = parsed.id;
     if let Some(name) = parsed.format {
         match Format::from_name(&name) {
             Some(format) => input.format = format,
@@ -188,8 +213,9 @@ impl<R: BufRead> BatchReader<R> {
         BatchReader { reader, name, line_number: 0, done: false }
     }
 
-    /// The next chunk of up to `size` raw lines with their sources; empty at the end.
-    pub fn next_chunk(&mut self, size: usize) -> Vec<(String, Result<String, String>)> {
+    /// The next chunk of up to `size` raw lines with their sources and line
+    /// numbers; empty at the end.
+    pub fn next_chunk(&mut self, size: usize) -> Vec<(String, u64, Result<String, String>)> {
         let mut chunk = Vec::new();
         let mut buffer = Vec::new();
         while !self.done && chunk.len() < size {
@@ -205,11 +231,12 @@ impl<R: BufRead> BatchReader<R> {
                     let line = String::from_utf8(std::mem::take(&mut buffer)).map_err(|error| {
                         format!("invalid UTF-8 at byte {} of this line", error.utf8_error().valid_up_to())
                     });
-                    chunk.push((source, line));
+                    chunk.push((source, self.line_number as u64, line));
                 }
                 Err(error) => {
                     self.line_number += 1;
-                    chunk.push((format!("{}:{}", self.name, self.line_number), Err(format!("cannot read: {error}"))));
+                    let source = format!("{}:{}", self.name, self.line_number);
+                    chunk.push((source, self.line_number as u64, Err(format!("cannot read: {error}"))));
                     self.done = true;
                 }
             }
@@ -246,7 +273,7 @@ mod tests {
         let mut reader = BatchReader::new(data.as_bytes(), "batch.jsonl".into());
         let first = reader.next_chunk(2);
         assert_eq!(
-            first.iter().map(|(source, _)| source.as_str()).collect::<Vec<_>>(),
+            first.iter().map(|(source, _, _)| source.as_str()).collect::<Vec<_>>(),
             ["batch.jsonl:1", "batch.jsonl:3"]
         );
         let second = reader.next_chunk(2);

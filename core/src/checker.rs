@@ -9,7 +9,7 @@ use crate::document::{DirectiveKind, Document, Format};
 use crate::entities::{EntityKind, FoundEntity};
 use crate::error::{GuidelineError, SourceFile};
 use crate::guideline::Guideline;
-use crate::metrics::{platform_metrics, PlatformMetrics};
+use crate::metrics::PlatformMetrics;
 use crate::packs;
 use crate::platform::PlatformTarget;
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
@@ -223,6 +223,13 @@ impl Checker {
         self.catalog.iter().find(|(meta, _)| meta.id == id).map(|(meta, severity)| (meta, *severity))
     }
 
+    /// Every literal term the rules look for, as the term automaton sees them
+    /// (normalized). For benchmarks and tools that compare against a plain
+    /// multi-pattern search.
+    pub fn literal_terms(&self) -> &[String] {
+        self.term_index.patterns()
+    }
+
     /// Checks a draft.
     pub fn check(&self, draft: &Draft<'_>) -> Report {
         let document = Document::new(draft.text, draft.format);
@@ -280,7 +287,7 @@ impl Checker {
 
 /// Per-platform metrics of a text as it will be posted.
 fn measure_platforms(text: &str, platforms: &[PlatformTarget], entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
-    platforms.iter().map(|target| platform_metrics(text, *target, entities)).collect()
+    crate::metrics::measure_platforms(text, platforms, entities)
 }
 
 /// Measures a draft on its platforms without checking any rule: what

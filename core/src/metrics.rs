@@ -102,16 +102,7 @@ pub fn measure(text: &str, unit: LengthUnit, limit: usize, entities: &[FoundEnti
             }
         }
         LengthUnit::MastodonGraphemes => {
-            // URLs weigh 23; the `@domain` of a remote mention weighs nothing.
-            let remote = remote_mentions(text);
-            let mut special: Vec<(Span, usize)> = entities
-                .iter()
-                .filter(|entity| entity.kind == EntityKind::Url)
-                .filter(|entity| !remote.iter().any(|(whole, _)| whole.overlaps(entity.span)))
-                .map(|entity| (entity.span, 23))
-                .chain(remote.iter().map(|(_, domain)| (*domain, 0)))
-                .collect();
-            special.sort_by_key(|(span, _)| span.start);
+            let (special, _) = mastodon_special_spans(text, entities);
             let mut cursor = 0;
             for (span, weight) in special {
                 if span.start < cursor {
@@ -145,9 +136,27 @@ pub fn measure(text: &str, unit: LengthUnit, limit: usize, entities: &[FoundEnti
     (tally.total, tally.overflow)
 }
 
+/// Spans Mastodon counts specially, sorted: URLs weigh 23 and the `@domain`
+/// of a remote mention weighs nothing. Also returns the remote mentions.
+fn mastodon_special_spans(text: &str, entities: &[FoundEntity]) -> (Vec<(Span, usize)>, Vec<(Span, Span)>) {
+    let remote = remote_mentions(text);
+    let mut special: Vec<(Span, usize)> = entities
+        .iter()
+        .filter(|entity| entity.kind == EntityKind::Url)
+        .filter(|entity| !remote.iter().any(|(whole, _)| whole.overlaps(entity.span)))
+        .map(|entity| (entity.span, 23))
+        .chain(remote.iter().map(|(_, domain)| (*domain, 0)))
+        .collect();
+    special.sort_by_key(|(span, _)| span.start);
+    (special, remote)
+}
+
 /// Fediverse mentions `@user@example.social`: (the whole mention, its `@domain` part).
 pub fn remote_mentions(text: &str) -> Vec<(Span, Span)> {
     let bytes = text.as_bytes();
+    if bytes.iter().filter(|&&byte| byte == b'@').nth(1).is_none() {
+        return Vec::new();
+    }
     let is_user_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
     let is_domain_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'.' || byte == b'-';
     let mut found = Vec::new();
@@ -176,54 +185,163 @@ pub fn remote_mentions(text: &str) -> Vec<(Span, Span)> {
 }
 
 /// Byte offset after the first `characters` user-perceived characters, if
-/// the text is longer than that.
+/// the text is longer than that. Bounded work: it stops at the fold.
 fn fold_offset(text: &str, characters: usize) -> Option<usize> {
+    if text.len() <= characters {
+        return None;
+    }
+    let prefix = &text.as_bytes()[..=characters];
+    if prefix.is_ascii() && !prefix[..characters].contains(&b'\r') {
+        // An ASCII prefix without CR: every byte is one character, and the
+        // ASCII byte after it starts the next one.
+        return Some(characters);
+    }
     text.grapheme_indices(true).nth(characters).map(|(offset, _)| offset)
+}
+
+/// Whether `ch` may join the character before it into one grapheme (or,
+/// for prepend characters, the one after): marks, joiners, variation
+/// selectors, emoji modifiers and tags, regional indicators, Hangul jamo, CR.
+fn may_join(ch: char) -> bool {
+    matches!(ch as u32,
+        0x0D | 0x0600..=0x0605 | 0x06DD | 0x070F | 0x08E2 | 0x0D4E | 0x110BD | 0x111C2..=0x111C3
+        | 0x1100..=0x11FF | 0xA960..=0xA97F | 0xAC00..=0xD7FF
+        | 0x200C | 0x200D | 0xFE00..=0xFE0F | 0xE0000..=0xE0FFF
+        | 0x1F1E6..=0x1F1FF | 0x1F3FB..=0x1F3FF)
+        || unicode_normalization::char::is_combining_mark(ch)
+}
+
+/// Counts user-perceived characters. Most text has no character that joins
+/// another, and then every char is one grapheme; only the rest needs the
+/// full Unicode segmentation.
+fn grapheme_count(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.len() - text.matches("\r\n").count();
+    }
+    let mut count = 0;
+    for ch in text.chars() {
+        if ch >= '\u{300}' && may_join(ch) || ch == '\r' {
+            return text.graphemes(true).count();
+        }
+        count += 1;
+    }
+    count
+}
+
+/// The lengths of one text in each unit, each computed at most once however
+/// many platforms share a unit.
+struct Lengths<'t> {
+    text: &'t str,
+    entities: &'t [FoundEntity],
+    known: [Option<usize>; 6],
+}
+
+impl<'t> Lengths<'t> {
+    fn new(text: &'t str, entities: &'t [FoundEntity]) -> Self {
+        Lengths { text, entities, known: [None; 6] }
+    }
+
+    fn of(&mut self, unit: LengthUnit) -> usize {
+        let slot = unit as usize;
+        if let Some(length) = self.known[slot] {
+            return length;
+        }
+        let text = self.text;
+        let length = match unit {
+            LengthUnit::Bytes => text.len(),
+            LengthUnit::Utf16 => {
+                if text.is_ascii() {
+                    text.len()
+                } else {
+                    text.encode_utf16().count()
+                }
+            }
+            LengthUnit::Graphemes => grapheme_count(text),
+            // No byte from 0xE2 up means no emoji (they start at U+203C), and
+            // `©`/`®` are emoji only with U+FE0F, itself from 0xEF: one per char.
+            LengthUnit::ThreadsCharacters if !text.bytes().any(|byte| byte >= 0xE2) => text.chars().count(),
+            LengthUnit::MastodonGraphemes => {
+                let (special, _) = mastodon_special_spans(text, self.entities);
+                let mut cursor = 0;
+                let mut length = 0;
+                for (span, weight) in special {
+                    if span.start < cursor {
+                        continue;
+                    }
+                    length += grapheme_count(&text[cursor..span.start]) + weight;
+                    cursor = span.end;
+                }
+                length + grapheme_count(&text[cursor..])
+            }
+            // The other units need the full walk; `measure` is exact.
+            _ => measure(text, unit, usize::MAX, self.entities).0,
+        };
+        self.known[slot] = Some(length);
+        length
+    }
+}
+
+/// Measures a draft on each target platform. `entities` are found in `text`.
+pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
+    let mut lengths = Lengths::new(text, entities);
+    let count = |kind: EntityKind| entities.iter().filter(|entity| entity.kind == kind).count();
+    let (hashtags, plain_mentions, plain_links) =
+        (count(EntityKind::Hashtag), count(EntityKind::Mention), count(EntityKind::Url));
+    targets
+        .iter()
+        .map(|target| {
+            let facts = target.platform.facts();
+            let limit = target.limit.unwrap_or(facts.limit);
+            let (length, overflow, unit_valid) = if facts.unit == LengthUnit::Weighted {
+                // One pass gives X's length, validity and where the text stops fitting.
+                let config =
+                    crate::twitter::Config { max_weighted_tweet_length: limit, ..crate::twitter::Config::v3() };
+                let parsed = crate::twitter::weighted_length_with(text, &config);
+                let overflow = (parsed.weighted_length > limit).then_some(parsed.valid_range.1);
+                (parsed.weighted_length, overflow, parsed.valid)
+            } else {
+                let length = lengths.of(facts.unit);
+                let overflow = if length > limit { measure(text, facts.unit, limit, entities).1 } else { None };
+                (length, overflow, true)
+            };
+            let (mut mentions, mut links) = (plain_mentions, plain_links);
+            if target.platform == Platform::Mastodon && plain_links > 0 {
+                // twitter-text reads `@user@example.social` as a link to
+                // `example.social`; Mastodon reads it as a mention.
+                for (whole, _) in remote_mentions(text) {
+                    let overlapping = |kind: EntityKind| {
+                        entities.iter().filter(|entity| entity.kind == kind && entity.span.overlaps(whole)).count()
+                    };
+                    links -= overlapping(EntityKind::Url);
+                    if overlapping(EntityKind::Mention) == 0 {
+                        mentions += 1;
+                    }
+                }
+            }
+            let bytes = facts.byte_limit.map(|_| text.len());
+            let fits_bytes = facts.byte_limit.is_none_or(|byte_limit| text.len() <= byte_limit);
+            let forbidden = !facts.forbidden.is_empty() && text.contains(facts.forbidden);
+            PlatformMetrics {
+                platform: target.platform,
+                unit: facts.unit,
+                length,
+                limit,
+                remaining: limit as i64 - length as i64,
+                valid: length <= limit && unit_valid && fits_bytes && !forbidden,
+                hashtags,
+                mentions,
+                links,
+                fold: facts.fold.and_then(|characters| fold_offset(text, characters)),
+                overflow,
+                bytes,
+            }
+        })
+        .collect()
 }
 
 /// Measures a draft on one platform. `entities` are found in `text`.
 pub fn platform_metrics(text: &str, target: PlatformTarget, entities: &[FoundEntity]) -> PlatformMetrics {
-    let facts = target.platform.facts();
-    let limit = target.limit.unwrap_or(facts.limit);
-    let (length, overflow) = measure(text, facts.unit, limit, entities);
-    let count = |kind: EntityKind| entities.iter().filter(|entity| entity.kind == kind).count();
-    let mut mentions = count(EntityKind::Mention);
-    let mut links = count(EntityKind::Url);
-    if target.platform == Platform::Mastodon {
-        // twitter-text reads `@user@example.social` as a link to `example.social`;
-        // Mastodon reads it as a mention.
-        for (whole, _) in remote_mentions(text) {
-            let overlapping = |kind: EntityKind| {
-                entities.iter().filter(|entity| entity.kind == kind && entity.span.overlaps(whole)).count()
-            };
-            links -= overlapping(EntityKind::Url);
-            if overlapping(EntityKind::Mention) == 0 {
-                mentions += 1;
-            }
-        }
-    }
-    let bytes = facts.byte_limit.map(|_| text.len());
-    let fits_bytes = facts.byte_limit.is_none_or(|byte_limit| text.len() <= byte_limit);
-    let forbidden = !facts.forbidden.is_empty() && text.contains(facts.forbidden);
-    let x_invalid = target.platform == Platform::X
-        && !crate::twitter::is_valid_tweet_with(
-            text,
-            &crate::twitter::Config { max_weighted_tweet_length: limit, ..crate::twitter::Config::v3() },
-        );
-    PlatformMetrics {
-        platform: target.platform,
-        unit: facts.unit,
-        length,
-        limit,
-        remaining: limit as i64 - length as i64,
-        valid: length <= limit && fits_bytes && !forbidden && !x_invalid,
-        hashtags: count(EntityKind::Hashtag),
-        mentions,
-        links,
-        fold: facts.fold.and_then(|characters| fold_offset(text, characters)),
-        overflow,
-        bytes,
-    }
+    measure_platforms(text, &[target], entities).remove(0)
 }
 
 #[cfg(test)]
@@ -278,6 +396,36 @@ mod tests {
         assert_eq!(bluesky.bytes, Some(3003));
         assert!(!metrics("a <b> tag", "youtube").valid);
         assert!(metrics("a tag", "youtube-title").valid);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_full_count() {
+        for text in [
+            "plain ascii\r\nwith crlf",
+            "é👩‍👩‍👧 mixed\r\n中文",
+            "a\u{301}b",
+            "",
+            "Crème brûlée — 中文 ½ ©",
+            "🇰🇪 and 1️⃣ see https://example.org/x and @a@example.social",
+            "한국어 नमस्ते",
+        ] {
+            let entities = crate::entities::find(text);
+            let mut lengths = Lengths::new(text, &entities);
+            for unit in [
+                LengthUnit::Graphemes,
+                LengthUnit::Utf16,
+                LengthUnit::Bytes,
+                LengthUnit::ThreadsCharacters,
+                LengthUnit::MastodonGraphemes,
+            ] {
+                assert_eq!(lengths.of(unit), measure(text, unit, usize::MAX, &entities).0, "{text:?} {unit:?}");
+            }
+        }
+        let long = format!("{}\r\n{}", "a".repeat(130), "é".repeat(130));
+        assert_eq!(fold_offset(&long, 125), Some(125));
+        let accented = "é".repeat(200);
+        assert_eq!(fold_offset(&accented, 125), Some(250));
+        assert_eq!(fold_offset(&"a".repeat(125), 125), None);
     }
 
     #[test]

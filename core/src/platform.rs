@@ -86,6 +86,7 @@ impl fmt::Display for Platform {
 
 /// How a platform counts a post's length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub enum LengthUnit {
     /// X's weighted count (twitter-text v3): most scripts 1, CJK and emoji 2, URLs 23.
     Weighted,

@@ -81,7 +81,7 @@ impl TermIndexBuilder {
             AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&self.patterns).ok()
         };
         let hashtags = self.patterns.iter().map(|pattern| pattern.starts_with('#')).collect();
-        TermIndex { automaton, owners: self.owners, edges, hashtags }
+        TermIndex { automaton, owners: self.owners, edges, hashtags, patterns: self.patterns }
     }
 }
 
@@ -93,9 +93,15 @@ pub(crate) struct TermIndex {
     edges: Vec<(bool, bool)>,
     /// Whether each pattern is a hashtag, which must match a whole hashtag.
     hashtags: Vec<bool>,
+    patterns: Vec<String>,
 }
 
 impl TermIndex {
+    /// The normalized patterns.
+    pub(crate) fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+
     /// Finds every term match on word boundaries, sorted by (slot, start, longest first).
     pub(crate) fn find(&self, document: &Document<'_>, hits: &mut Vec<TermHit>) {
         let Some(automaton) = &self.automaton else {

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use postlint_tests::{stderr, stdout, Cli};
+use postlint_tests::{stdout, Cli};
 
 fn postlint() -> Cli {
     Cli::new(env!("CARGO_BIN_EXE_postlint"))

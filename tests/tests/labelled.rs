@@ -73,8 +73,7 @@ fn load() -> Vec<LabelledDraft> {
     let mut drafts = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
-        let file: LabelledFile =
-            toml::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        let file: LabelledFile = toml::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         drafts.extend(file.draft);
     }
     drafts

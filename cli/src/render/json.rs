@@ -34,6 +34,9 @@ pub struct ResultRecord<'a> {
     /// The batch id, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<&'a Value>,
+    /// A calendar row's date, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'a str>,
     /// Why the draft could not be checked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<&'a str>,
@@ -54,6 +57,7 @@ pub fn result_record(checked: &Checked) -> ResultRecord<'_> {
             ResultRecord {
                 source: &checked.source,
                 id: checked.id.as_ref(),
+                date: checked.date.as_deref(),
                 error: None,
                 diagnostics: report.diagnostics.iter().map(|diagnostic| locator.locate(diagnostic)).collect(),
                 platforms: &report.platforms,
@@ -63,6 +67,7 @@ pub fn result_record(checked: &Checked) -> ResultRecord<'_> {
         Err(message) => ResultRecord {
             source: &checked.source,
             id: checked.id.as_ref(),
+            date: checked.date.as_deref(),
             error: Some(message),
             diagnostics: Vec::new(),
             platforms: &[],

@@ -23,12 +23,13 @@ fn severity_color(severity: Severity) -> &'static str {
 /// Human-readable output.
 pub struct TextEmitter {
     color: bool,
+    quiet: bool,
 }
 
 impl TextEmitter {
     /// A text emitter, coloured or not.
-    pub fn new(color: bool) -> Self {
-        TextEmitter { color }
+    pub fn new(color: bool, quiet: bool) -> Self {
+        TextEmitter { color, quiet }
     }
 
     fn paint(&self, style: &str, text: &str) -> String {
@@ -106,6 +107,9 @@ impl Emitter for TextEmitter {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
         let [info, warnings, errors] = summary.findings;
         let total = info + warnings + errors;
         let plural = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });

@@ -1,0 +1,28 @@
+//! Checks the benchmark corpus in a loop, for profilers (`perf record`).
+//! Run: `cargo build --release -p postlint-benches --bin profile` then profile
+//! `target/release/profile [seconds]`.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use postlint_benches::{corpus, every_platform};
+use postlint_core::{Checker, Draft, Format};
+
+fn main() {
+    let seconds: u64 = std::env::args().nth(1).and_then(|arg| arg.parse().ok()).unwrap_or(10);
+    // POSTLINT_PROFILE_GUIDELINE narrows the profile to some packs, e.g. `extends = []`.
+    let checker = match std::env::var("POSTLINT_PROFILE_GUIDELINE") {
+        Ok(toml) => {
+            Checker::new(&postlint_core::Guideline::from_toml("profile", &toml).expect("guideline")).expect("checker")
+        }
+        Err(_) => Checker::default_guideline(),
+    };
+    let platforms = every_platform();
+    let (posts, _) = corpus(20_000);
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(seconds) {
+        for post in &posts {
+            black_box(checker.check(&Draft { text: post, format: Format::Text, platforms: &platforms }));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Prints postlint's throughput and its ratios to the targets and to the
+//! floor (one Aho-Corasick pass with every literal term), on one core.
+//!
+//! Run: `cargo run --release -p postlint-benches --bin report`
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use aho_corasick::AhoCorasickBuilder;
+use postlint_benches::{corpus, every_platform, markdown_article, TYPICAL_POST};
+use postlint_core::{Checker, Draft, Format, Guideline, PlatformTarget};
+
+/// Runs `work` repeatedly for about `budget` and returns the time per run.
+fn time_per_run(budget: Duration, mut work: impl FnMut()) -> Duration {
+    let mut runs = 0u32;
+    let started = Instant::now();
+    while started.elapsed() < budget || runs < 3 {
+        work();
+        runs += 1;
+    }
+    started.elapsed() / runs
+}
+
+fn megabytes_per_second(bytes: usize, time: Duration) -> f64 {
+    bytes as f64 / 1e6 / time.as_secs_f64()
+}
+
+fn main() {
+    let platforms = every_platform();
+    let started = Instant::now();
+    let checker = Checker::default_guideline();
+    let build_cold = started.elapsed();
+    let build = time_per_run(Duration::from_secs(2), || {
+        black_box(Checker::new(&Guideline::default()).ok());
+    });
+    let custom: String =
+        (0..2000).map(|index| format!("\"term{index} word{}\"", index % 97)).collect::<Vec<_>>().join(", ");
+    let custom_toml = format!(
+        "[[rules]]\nid = \"acme.terms\"\ncategory = \"branding\"\nmessage = \"Avoid {{match}}\"\nterms = [{custom}]\n"
+    );
+    let custom_guideline = Guideline::from_toml("custom.toml", &custom_toml).expect("custom guideline");
+    let build_custom = time_per_run(Duration::from_secs(2), || {
+        black_box(Checker::new(&custom_guideline).ok());
+    });
+
+    let typical = |platforms: &[PlatformTarget]| {
+        time_per_run(Duration::from_secs(2), || {
+            black_box(checker.check(&Draft { text: TYPICAL_POST, format: Format::Text, platforms }));
+        })
+    };
+    let post_all = typical(&platforms);
+    let post_none = typical(&[]);
+
+    let article = markdown_article(10_000);
+    let article_time = time_per_run(Duration::from_secs(2), || {
+        black_box(checker.check(&Draft { text: &article, format: Format::Markdown, platforms: &platforms }));
+    });
+
+    let (posts, origin) = corpus(usize::MAX);
+    let bytes: usize = posts.iter().map(String::len).sum();
+    let batch = time_per_run(Duration::from_secs(3), || {
+        for post in &posts {
+            black_box(checker.check(&Draft { text: post, format: Format::Text, platforms: &platforms }));
+        }
+    });
+    let floor_automaton =
+        AhoCorasickBuilder::new().ascii_case_insensitive(true).build(checker.literal_terms()).expect("floor automaton");
+    let floor = time_per_run(Duration::from_secs(3), || {
+        for post in &posts {
+            black_box(floor_automaton.find_overlapping_iter(post.as_str()).count());
+        }
+    });
+
+    println!("postlint throughput report (release build, one core)\n");
+    println!("corpus: {origin}, {:.1} MB of text", bytes as f64 / 1e6);
+    println!("rules: {}, literal terms: {}\n", checker.rules().count(), checker.literal_terms().len());
+    println!("| measure | result | target |");
+    println!("| --- | --- | --- |");
+    let batch_rate = megabytes_per_second(bytes, batch);
+    let floor_rate = megabytes_per_second(bytes, floor);
+    println!(
+        "| batch, every pack and platform | {batch_rate:.1} MB/s, {:.0} posts/s | ≥ 50 MB/s |",
+        posts.len() as f64 / batch.as_secs_f64()
+    );
+    println!("| floor: one Aho-Corasick pass, every literal term | {floor_rate:.1} MB/s | |");
+    println!("| ratio to the floor | {:.2} | ≥ 0.2 |", batch_rate / floor_rate);
+    println!("| typical post, every platform | {:.1} µs | ≤ 10 µs |", post_all.as_secs_f64() * 1e6);
+    println!(
+        "| typical post, no platform | {:.1} µs (counting every platform adds {:.0}%) | < 20% |",
+        post_none.as_secs_f64() * 1e6,
+        (post_all.as_secs_f64() / post_none.as_secs_f64() - 1.0) * 100.0
+    );
+    println!(
+        "| 10 KB Markdown article | {:.0} µs ({:.1} MB/s) | |",
+        article_time.as_secs_f64() * 1e6,
+        megabytes_per_second(article.len(), article_time)
+    );
+    println!(
+        "| build the default checker | {:.2} ms (first: {:.2} ms) | ≤ 5 ms |",
+        build.as_secs_f64() * 1e3,
+        build_cold.as_secs_f64() * 1e3
+    );
+    println!("| build with 2,000 custom terms | {:.2} ms | ≤ 50 ms |", build_custom.as_secs_f64() * 1e3);
+
+    println!("\ncost against input size (one draft of that size, every platform)\n");
+    println!("| size | plain text | Markdown |");
+    println!("| --- | --- | --- |");
+    let joined: String = posts.join("\n");
+    for size in [1_000usize, 10_000, 100_000, 1_000_000, 10_000_000] {
+        let mut text = String::with_capacity(size);
+        while text.len() < size {
+            text.push_str(&joined[..joined.floor_char_boundary((size - text.len()).min(joined.len()))]);
+            text.push('\n');
+        }
+        let markdown = markdown_article(size);
+        let budget = Duration::from_millis(if size >= 1_000_000 { 4000 } else { 1500 });
+        let plain_time = time_per_run(budget, || {
+            black_box(checker.check(&Draft { text: &text, format: Format::Text, platforms: &platforms }));
+        });
+        let markdown_time = time_per_run(budget, || {
+            black_box(checker.check(&Draft { text: &markdown, format: Format::Markdown, platforms: &platforms }));
+        });
+        println!(
+            "| {} | {:.2} ms ({:.1} MB/s) | {:.2} ms ({:.1} MB/s) |",
+            human(size),
+            plain_time.as_secs_f64() * 1e3,
+            megabytes_per_second(text.len(), plain_time),
+            markdown_time.as_secs_f64() * 1e3,
+            megabytes_per_second(markdown.len(), markdown_time)
+        );
+    }
+}
+
+fn human(size: usize) -> String {
+    match size {
+        s if s >= 1_000_000 => format!("{} MB", s / 1_000_000),
+        s => format!("{} KB", s / 1_000),
+    }
+}
