@@ -102,7 +102,7 @@ pub fn measure(text: &str, unit: LengthUnit, limit: usize, entities: &[FoundEnti
             }
         }
         LengthUnit::MastodonGraphemes => {
-            let (special, _) = mastodon_special_spans(text, entities);
+            let special = mastodon_special_spans(text, entities);
             let mut cursor = 0;
             for (span, weight) in special {
                 if span.start < cursor {
@@ -137,8 +137,8 @@ pub fn measure(text: &str, unit: LengthUnit, limit: usize, entities: &[FoundEnti
 }
 
 /// Spans Mastodon counts specially, sorted: URLs weigh 23 and the `@domain`
-/// of a remote mention weighs nothing. Also returns the remote mentions.
-fn mastodon_special_spans(text: &str, entities: &[FoundEntity]) -> (Vec<(Span, usize)>, Vec<(Span, Span)>) {
+/// of a remote mention weighs nothing.
+fn mastodon_special_spans(text: &str, entities: &[FoundEntity]) -> Vec<(Span, usize)> {
     let remote = remote_mentions(text);
     let mut special: Vec<(Span, usize)> = entities
         .iter()
@@ -148,7 +148,7 @@ fn mastodon_special_spans(text: &str, entities: &[FoundEntity]) -> (Vec<(Span, u
         .chain(remote.iter().map(|(_, domain)| (*domain, 0)))
         .collect();
     special.sort_by_key(|(span, _)| span.start);
-    (special, remote)
+    special
 }
 
 /// Fediverse mentions `@user@example.social`: (the whole mention, its `@domain` part).
@@ -261,7 +261,7 @@ impl<'t> Lengths<'t> {
             // `©`/`®` are emoji only with U+FE0F, itself from 0xEF: one per char.
             LengthUnit::ThreadsCharacters if !text.bytes().any(|byte| byte >= 0xE2) => text.chars().count(),
             LengthUnit::MastodonGraphemes => {
-                let (special, _) = mastodon_special_spans(text, self.entities);
+                let special = mastodon_special_spans(text, self.entities);
                 let mut cursor = 0;
                 let mut length = 0;
                 for (span, weight) in special {

@@ -1,11 +1,14 @@
 //! `privacy.email-address`: personal e-mail addresses in a public post.
 
 use crate::diagnostic::{Category, Severity};
-use crate::entities::EntityKind;
+use crate::entities::{find_emails, EntityKind};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rules::privacy_scan::link_targets;
 use crate::rules::MetaBuilder;
+use crate::span::Span;
 
-/// Flags e-mail addresses; the organisation's own contacts go in `[allow] terms`.
+/// Flags e-mail addresses, in the text and behind `mailto:` links; the
+/// organisation's own contacts go in `[allow] terms`.
 pub(crate) struct EmailAddress {
     meta: RuleMeta,
 }
@@ -23,7 +26,7 @@ impl EmailAddress {
              Publish one only with consent, and list the organisation's own contact addresses under `[allow] terms`.",
             "EU GDPR, Article 4(1) (definition of personal data); ICO, guide to personal data",
         )
-        .fire(&["Contact maria.lopez@gmail.com for details."])
+        .fire(&["Contact maria.lopez@gmail.com for details.", "[Write to Maria](mailto:maria.lopez@gmail.com)"])
         .pass(&["Contact us through the form at example.org/contact.", "Follow @maria on every network."])
         .build();
         EmailAddress { meta }
@@ -36,12 +39,28 @@ impl Rule for EmailAddress {
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
+        let source = context.document.source();
+        let help = "Remove it, or add the organisation's own address to `[allow] terms` in the guideline.";
+        let mut reported = Vec::new();
         for email in context.document.entities_of(EntityKind::Email) {
-            reporter.report(
-                email.span,
-                format!("“{}” is an e-mail address in a public post", email.span.slice(context.document.source())),
-                "Remove it, or add the organisation's own address to `[allow] terms` in the guideline.",
-            );
+            let address = email.span.slice(source);
+            reporter.report(email.span, format!("“{address}” is an e-mail address in a public post"), help);
+            reported.push(address);
+        }
+        // Markdown blanks link targets in the prose view, but a `mailto:`
+        // target is published with the post. One address written both as
+        // the link text and as its target is reported once.
+        let targets = if source.contains(':') { link_targets(source, "mailto") } else { Vec::new() };
+        for target in targets {
+            for email in find_emails(target.slice(source)) {
+                let span = Span::new(target.start + email.span.start, target.start + email.span.end);
+                let address = span.slice(source);
+                if reported.iter().any(|done| done.eq_ignore_ascii_case(address)) {
+                    continue;
+                }
+                reporter.report(span, format!("“{address}” is an e-mail address behind a link"), help);
+                reported.push(address);
+            }
         }
     }
 }

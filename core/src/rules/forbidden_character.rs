@@ -54,7 +54,15 @@ impl Rule for ForbiddenCharacter {
                 forbidden.extend(X_INVALID.iter().map(|&ch| (ch, facts.display_name)));
             }
         }
-        if forbidden.is_empty() {
+        // U+FFFE, U+FEFF and U+FFFF all start with byte 0xEF; the others are ASCII.
+        let possible = forbidden.iter().any(|(ch, _)| {
+            if ch.is_ascii() {
+                text.as_bytes().contains(&(*ch as u8))
+            } else {
+                text.as_bytes().contains(&0xEF)
+            }
+        });
+        if !possible {
             return;
         }
         for (offset, ch) in text.char_indices() {

@@ -13,7 +13,8 @@ const WORDS_TEXT: &str = include_str!("hashtag_words.txt");
 
 static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| WORDS_TEXT.lines().filter(|w| !w.is_empty()).collect());
 
-fn is_word(candidate: &str) -> bool {
+/// Whether `candidate` (lowercase ASCII) is in the list of common English words.
+pub(crate) fn is_word(candidate: &str) -> bool {
     WORDS.binary_search(&candidate).is_ok()
 }
 
@@ -25,7 +26,7 @@ const LONGEST_WORD: usize = 24;
 /// cannot be split. A one-letter word inside a split makes it too unsure.
 pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
     let length = text.len();
-    if length < 5 || length > 80 || !text.bytes().all(|byte| byte.is_ascii_lowercase()) {
+    if !(5..=80).contains(&length) || !text.bytes().all(|byte| byte.is_ascii_lowercase()) {
         return None;
     }
     // best[i]: fewest words covering text[i..], with the end of the first word.

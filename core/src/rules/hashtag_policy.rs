@@ -108,7 +108,7 @@ pub(crate) fn removal(text: &str, hashtag: Span, title: String) -> Fix {
     Fix { title, edits: vec![Edit { span: Span::new(start, hashtag.end), replacement: String::new() }], safe: true }
 }
 
-fn hashtags<'a>(entities: &'a [FoundEntity]) -> impl Iterator<Item = &'a FoundEntity> {
+fn hashtags(entities: &[FoundEntity]) -> impl Iterator<Item = &FoundEntity> {
     entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag)
 }
 

@@ -2,19 +2,37 @@
 //! detectors, structure, counting. Each rule is one type in its own file,
 //! with its examples in its metadata and its own tests.
 
+mod ad_label;
+mod all_caps_sentence;
+mod brand_name;
 mod broken_hashtag;
+mod date_of_birth;
 mod email_address;
+mod emoji_between_words;
+mod emoji_run;
+mod emoji_tokens;
 mod entity_cap;
 mod fancy_text;
 mod forbidden_character;
+mod gps_coordinates;
 mod hashtag_case;
 mod hashtag_count;
 mod hashtag_policy;
 mod hashtag_stuffing;
+mod iban;
+mod identifying_details;
+mod label_below_fold;
+mod label_in_hashtag_block;
 mod long_sentence;
+mod missing_ad_label;
 mod missing_alt_text;
+mod national_id;
 mod over_length;
+mod payment_card;
+mod phone_number;
+mod privacy_scan;
 mod repeated_exclamation;
+mod shouting;
 mod vague_link_text;
 
 use crate::diagnostic::{Category, Severity};
@@ -23,11 +41,17 @@ use crate::rule::{Examples, Rule, RuleMeta, Sureness};
 /// Every built-in code rule, each belonging to the pack its id names.
 pub(crate) fn builtin_rules() -> Vec<Box<dyn Rule>> {
     vec![
+        Box::new(all_caps_sentence::AllCapsSentence::new()),
+        Box::new(brand_name::BrandName::new()),
         Box::new(broken_hashtag::BrokenHashtag::new()),
+        Box::new(date_of_birth::DateOfBirth::new()),
         Box::new(email_address::EmailAddress::new()),
+        Box::new(emoji_between_words::EmojiBetweenWords::new()),
+        Box::new(emoji_run::EmojiRun::new()),
         Box::new(entity_cap::EntityCap::links()),
         Box::new(entity_cap::EntityCap::mentions()),
         Box::new(forbidden_character::ForbiddenCharacter::new()),
+        Box::new(gps_coordinates::GpsCoordinates::new()),
         Box::new(hashtag_case::HashtagCase::accessibility()),
         Box::new(hashtag_case::HashtagCase::policy()),
         Box::new(hashtag_count::HashtagCount::guideline_max()),
@@ -40,9 +64,18 @@ pub(crate) fn builtin_rules() -> Vec<Box<dyn Rule>> {
         Box::new(hashtag_stuffing::HashtagStuffing::new()),
         Box::new(over_length::OverLength::new()),
         Box::new(fancy_text::FancyText::new()),
+        Box::new(iban::Iban::new()),
+        Box::new(label_below_fold::LabelBelowFold::new()),
+        Box::new(label_in_hashtag_block::LabelInHashtagBlock::new()),
+        Box::new(identifying_details::IdentifyingDetails::new()),
         Box::new(long_sentence::LongSentence::new()),
+        Box::new(missing_ad_label::MissingAdLabel::new()),
         Box::new(missing_alt_text::MissingAltText::new()),
+        Box::new(national_id::NationalId::new()),
+        Box::new(payment_card::PaymentCard::new()),
+        Box::new(phone_number::PhoneNumber::new()),
         Box::new(repeated_exclamation::RepeatedExclamation::new()),
+        Box::new(shouting::Shouting::new()),
         Box::new(vague_link_text::VagueLinkText::new()),
     ]
 }

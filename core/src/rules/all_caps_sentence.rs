@@ -1,0 +1,280 @@
+//! `accessibility.all-caps-sentence`: whole sentences written in capitals.
+
+use crate::diagnostic::{Category, Fix, Severity};
+use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rules::MetaBuilder;
+use crate::span::Span;
+
+/// Capitalised words in a sentence before it counts as written in capitals.
+const MIN_WORDS: usize = 4;
+
+/// Acronyms and initialisms common in the posts postlint checks, including
+/// some that are also English words (AIDS, CARE). They are written in
+/// capitals by convention, so they are never shouting.
+const ACRONYMS: &[&str] = &[
+    "AIDS", "ASAP", "BAME", "BBC", "CARE", "CEO", "CNN", "COP", "COVID", "CPR", "DEI", "DIY", "DM", "EU", "FAQ",
+    "FIFA", "GDPR", "GMT", "HIV", "HTML", "HTTP", "HTTPS", "IBAN", "ICRC", "ICU", "IFRC", "ILO", "IMF", "ISBN", "JPEG",
+    "LGBT", "LGBTQ", "LGBTQI", "LGBTQIA", "MSF", "NASA", "NATO", "NGO", "NGOS", "NHS", "OECD", "OXFAM", "PDF", "PPE",
+    "PTSD", "RSVP", "SARS", "SDG", "SDGS", "SMS", "STEM", "SWAT", "UEFA", "UK", "UN", "UNAIDS", "UNDP", "UNESCO",
+    "UNFPA", "UNHCR", "UNICEF", "UNRWA", "URL", "US", "USA", "USAID", "WASH", "WFP", "WHO", "WWF", "YMCA",
+];
+
+/// Whether `word` (as written) is a known acronym.
+pub(crate) fn is_known_acronym(word: &str) -> bool {
+    ACRONYMS.contains(&word)
+}
+
+/// A word of the prose: a run of letters, digits and inner apostrophes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// Where it is.
+    pub(crate) span: Span,
+    /// Whether it has a capital and every letter is a capital (so words in
+    /// scripts without case, such as Chinese, never are).
+    pub(crate) capitals: bool,
+    /// Whether it has a lowercase letter.
+    pub(crate) lowercase: bool,
+    /// Whether it is part of a hashtag, mention or other entity.
+    pub(crate) entity: bool,
+}
+
+/// The words of `text` (a stretch of the prose view), with offsets relative
+/// to `base`. Words right after `#` or `@`, or touching masked bytes, are
+/// marked as entities: their case is the entity's business.
+pub(crate) fn words(text: &str, base: usize) -> Vec<Word> {
+    let mut found = Vec::new();
+    let mut current: Option<(usize, bool, bool, bool)> = None; // (start, has capital, has lowercase, has uncased letter)
+    let flush = |current: &mut Option<(usize, bool, bool, bool)>, end: usize, found: &mut Vec<Word>| {
+        if let Some((start, upper, lower, uncased)) = current.take() {
+            let word = text[start..end].trim_end_matches(['\'', '’']);
+            let end = start + word.len();
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            let entity = matches!(before, Some('#' | '@' | '＃' | '\u{1}')) || after == Some('\u{1}');
+            found.push(Word {
+                span: Span::new(base + start, base + end),
+                capitals: upper && !lower && !uncased,
+                lowercase: lower,
+                entity,
+            });
+        }
+    };
+    for (offset, ch) in text.char_indices() {
+        let inner_apostrophe = matches!(ch, '\'' | '’') && current.is_some();
+        if ch.is_alphanumeric() || inner_apostrophe {
+            let (start, upper, lower, uncased) = current.unwrap_or((offset, false, false, false));
+            let (is_upper, is_lower) = (ch.is_uppercase(), ch.is_lowercase());
+            let is_uncased = ch.is_alphabetic() && !is_upper && !is_lower;
+            current = Some((start, upper || is_upper, lower || is_lower, uncased || is_uncased));
+        } else {
+            flush(&mut current, offset, &mut found);
+        }
+    }
+    flush(&mut current, text.len(), &mut found);
+    found
+}
+
+/// Whether `text` has `length` capitals in a row: a cheap test, one pass
+/// over the bytes, that skips the word scan for nearly every post. Capitals
+/// are looked for in ASCII and in the two-byte range (Latin, Greek,
+/// Cyrillic); other scripts have no case or are fancy text.
+pub(crate) fn may_have_capital_run(text: &str, length: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        let (is_capital, width) = match byte {
+            0x00..=0x7F => (byte.is_ascii_uppercase(), 1),
+            0xC2..=0xDF => {
+                let capital =
+                    text.get(index..index + 2).and_then(|pair| pair.chars().next()).is_some_and(char::is_uppercase);
+                (capital, 2)
+            }
+            0xE0..=0xEF => (false, 3),
+            0xF0..=0xF4 => (false, 4),
+            _ => (false, 1),
+        };
+        run = if is_capital { run + 1 } else { 0 };
+        if run >= length {
+            return true;
+        }
+        index += width;
+    }
+    false
+}
+
+/// Whether a sentence of the prose view may be all in capitals: it has no
+/// lowercase ASCII letter outside hashtags (`#mlm` does not count). Most
+/// sentences fail on their first word.
+fn may_be_all_capitals(text: &str) -> bool {
+    let mut in_hashtag = false;
+    for &byte in text.as_bytes() {
+        if byte == b'#' {
+            in_hashtag = true;
+        } else if !(byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80) {
+            in_hashtag = false;
+        } else if byte.is_ascii_lowercase() && !in_hashtag {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `words` hold at least [`MIN_WORDS`] words in capitals, two of
+/// them real words of three letters or more: codes and acronyms (“B-1, J-1”,
+/// “NHS WHO”) are not shouting.
+fn enough_capitals(source: &str, words: &[Word]) -> bool {
+    let mut capitals = 0;
+    let mut long_words = 0;
+    for word in words.iter().filter(|word| word.capitals && !word.entity) {
+        capitals += 1;
+        let text = word.span.slice(source);
+        if text.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 && !is_known_acronym(text) {
+            long_words += 1;
+        }
+    }
+    capitals >= MIN_WORDS && long_words >= 2
+}
+
+/// `sentence` (source text) in sentence case: capitals lowered except in
+/// the first letter, known acronyms, words with digits, “I” and entities.
+fn sentence_case(source: &str, sentence: Span, sentence_words: &[Word]) -> String {
+    let mut output = String::with_capacity(sentence.len());
+    let mut cursor = sentence.start;
+    let mut first = true;
+    for word in sentence_words {
+        output.push_str(&source[cursor..word.span.start]);
+        let text = word.span.slice(source);
+        let keep = word.entity
+            || is_known_acronym(text)
+            || text.chars().any(|ch| ch.is_ascii_digit())
+            || text == "I"
+            || text.starts_with("I'")
+            || text.starts_with("I’");
+        if keep {
+            output.push_str(text);
+        } else {
+            let lowered = text.to_lowercase();
+            if first {
+                let mut chars = lowered.chars();
+                if let Some(initial) = chars.next() {
+                    output.extend(initial.to_uppercase());
+                    output.push_str(chars.as_str());
+                }
+            } else {
+                output.push_str(&lowered);
+            }
+        }
+        if !word.entity {
+            first = false;
+        }
+        cursor = word.span.end;
+    }
+    output.push_str(&source[cursor..sentence.end]);
+    output
+}
+
+/// Flags sentences of four or more words written entirely in capitals,
+/// offering sentence case as a fix.
+pub(crate) struct AllCapsSentence {
+    meta: RuleMeta,
+}
+
+impl AllCapsSentence {
+    pub(crate) fn new() -> Self {
+        let meta = MetaBuilder::new(
+            "accessibility.all-caps-sentence",
+            Category::Accessibility,
+            Severity::Warning,
+            "A whole sentence of four or more words in capitals.",
+        )
+        .why(
+            "Text in capitals loses the shapes of words that readers rely on, so it is slower to read for everyone \
+             and much harder for people with dyslexia or low vision; some screen readers spell capitalised words \
+             letter by letter. It also reads as shouting.",
+            "W3C WAI, Understanding WCAG 2.2 Success Criterion 1.4.8 (Visual Presentation); British Dyslexia \
+             Association, Dyslexia Style Guide; plainlanguage.gov, Federal Plain Language Guidelines",
+        )
+        .fire(&[
+            "WE NEED YOUR HELP TO KEEP THE CLINIC OPEN THIS WINTER. Every gift makes a difference.",
+            "Registration is open. ONLY FIFTY PLACES LEFT, SO DON'T WAIT.",
+        ])
+        .pass(&[
+            "WHO, UNICEF and the NHS Confederation will join our panel on HIV and TB services.",
+            "The clinic is OPEN again!",
+            "BIG NEWS TODAY",
+            "NHS WHO UNICEF HIV",
+            "0-9 : B-1, J-1, R-1, B-2, Q-2, B-3, BX-3",
+            "RT: 7年前の今日はTVシリーズ『Ｇ-レコ』第21話",
+        ])
+        .fixed(&[("WE NEED YOUR HELP TO FIGHT AIDS. Thank you.", "We need your help to fight AIDS. Thank you.")])
+        .build();
+        AllCapsSentence { meta }
+    }
+}
+
+impl Rule for AllCapsSentence {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
+        let document = context.document;
+        let view = document.prose_view();
+        let source = document.source();
+        // Splitting sentences is the costly part: first ask whether the whole draft has enough words in capitals.
+        if !may_have_capital_run(view, 3) || !enough_capitals(source, &words(view, 0)) {
+            return;
+        }
+        for &sentence in document.sentences() {
+            let text = sentence.slice(view);
+            if !may_be_all_capitals(text) || !may_have_capital_run(text, 2) {
+                continue;
+            }
+            let sentence_words: Vec<Word> =
+                words(text, sentence.start).into_iter().filter(|word| !word.entity).collect();
+            let has_letters = |word: &&Word| word.span.slice(view).chars().any(char::is_alphabetic);
+            // Every word with letters in capitals: a sentence in Chinese or with one lowercase word is not shouting.
+            if !sentence_words.iter().filter(has_letters).all(|word| word.capitals) {
+                continue;
+            }
+            if !enough_capitals(source, &sentence_words) {
+                continue;
+            }
+            let Some(first) = sentence_words.first() else { continue };
+            let span = Span::new(first.span.start, sentence.end);
+            let all_words = words(span.slice(view), span.start);
+            let fixed = sentence_case(source, span, &all_words);
+            reporter.report_with_fixes(
+                span,
+                "This sentence is written in capitals, which is harder to read and reads as shouting",
+                "Write it in sentence case; keep capitals for acronyms.",
+                vec![Fix::replace("Write in sentence case", span, fixed)],
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_mark_entities_and_case() {
+        let text = "HELLO #World it's \u{1}\u{1} OK";
+        let found: Vec<(&str, bool, bool)> =
+            words(text, 0).iter().map(|word| (word.span.slice(text), word.capitals, word.entity)).collect();
+        assert_eq!(
+            found,
+            [("HELLO", true, false), ("World", false, true), ("it's", false, false), ("OK", true, false)]
+        );
+    }
+
+    #[test]
+    fn sentence_case_keeps_acronyms_and_digits() {
+        let text = "USE CODE GLOW30 AT THE NHS, I SAID.";
+        let span = Span::new(0, text.len());
+        assert_eq!(sentence_case(text, span, &words(text, 0)), "Use code GLOW30 at the NHS, I said.");
+    }
+}

@@ -1,0 +1,165 @@
+//! A draft's prose cut into words, emoji and white space, for the rules
+//! about how emoji sit among words.
+
+use crate::span::Span;
+
+/// Code points below U+1F000 that show as emoji without a variation
+/// selector (Unicode's `Emoji_Presentation` in the Basic Multilingual
+/// Plane). Others, such as ™, ★ or ♥, are text unless followed by U+FE0F,
+/// and screen readers and people read them as symbols in running text.
+const BMP_EMOJI_PRESENTATION: &[(char, char)] = &[
+    ('\u{231A}', '\u{231B}'),
+    ('\u{23E9}', '\u{23EC}'),
+    ('\u{23F0}', '\u{23F0}'),
+    ('\u{23F3}', '\u{23F3}'),
+    ('\u{25FD}', '\u{25FE}'),
+    ('\u{2614}', '\u{2615}'),
+    ('\u{2648}', '\u{2653}'),
+    ('\u{267F}', '\u{267F}'),
+    ('\u{2693}', '\u{2693}'),
+    ('\u{26A1}', '\u{26A1}'),
+    ('\u{26AA}', '\u{26AB}'),
+    ('\u{26BD}', '\u{26BE}'),
+    ('\u{26C4}', '\u{26C5}'),
+    ('\u{26CE}', '\u{26CE}'),
+    ('\u{26D4}', '\u{26D4}'),
+    ('\u{26EA}', '\u{26EA}'),
+    ('\u{26F2}', '\u{26F3}'),
+    ('\u{26F5}', '\u{26F5}'),
+    ('\u{26FA}', '\u{26FA}'),
+    ('\u{26FD}', '\u{26FD}'),
+    ('\u{2705}', '\u{2705}'),
+    ('\u{270A}', '\u{270B}'),
+    ('\u{2728}', '\u{2728}'),
+    ('\u{274C}', '\u{274C}'),
+    ('\u{274E}', '\u{274E}'),
+    ('\u{2753}', '\u{2755}'),
+    ('\u{2757}', '\u{2757}'),
+    ('\u{2795}', '\u{2797}'),
+    ('\u{27B0}', '\u{27B0}'),
+    ('\u{27BF}', '\u{27BF}'),
+    ('\u{2B1B}', '\u{2B1C}'),
+    ('\u{2B50}', '\u{2B50}'),
+    ('\u{2B55}', '\u{2B55}'),
+];
+
+/// Whether an emoji sequence shows as an emoji: several code points (a
+/// selector, joiner, skin tone or keycap), a pictograph above U+1F000, or
+/// one of the few older symbols drawn as emoji by default.
+fn shows_as_emoji(sequence: &str) -> bool {
+    let mut chars = sequence.chars();
+    let Some(first) = chars.next() else { return false };
+    if chars.next().is_some() || first >= '\u{1F000}' {
+        return true;
+    }
+    let index = BMP_EMOJI_PRESENTATION.partition_point(|(_, last)| *last < first);
+    BMP_EMOJI_PRESENTATION.get(index).is_some_and(|(start, _)| *start <= first)
+}
+
+/// One piece of the prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Piece {
+    /// One emoji, however many code points (ZWJ sequences, flags, skin
+    /// tones); `true` for a keycap (`1️⃣`), which often numbers a list.
+    Emoji(Span, bool),
+    /// Spaces and tabs.
+    Space,
+    /// A line break: emoji on different lines are list markers, not a run.
+    LineBreak,
+    /// A run of anything else; `true` when it has a letter or digit.
+    Text(Span, bool),
+}
+
+/// Whether an emoji may start at `bytes[index]`: a non-ASCII lead byte, or a
+/// keycap base (`1️⃣`, `#️⃣`) followed by a non-ASCII byte.
+fn may_start_emoji(bytes: &[u8], index: usize) -> bool {
+    match bytes[index] {
+        b'0'..=b'9' | b'#' | b'*' => bytes.get(index + 1).is_some_and(|next| *next >= 0xE2),
+        byte => byte >= 0xC2,
+    }
+}
+
+/// Cuts `view` into pieces, in order. Linear: each byte is looked at once,
+/// and emoji are only tried where one may start.
+pub(crate) fn pieces(view: &str) -> Vec<Piece> {
+    let bytes = view.as_bytes();
+    let mut found = Vec::new();
+    let mut text_start: Option<(usize, bool)> = None;
+    let mut index = 0;
+    let close_text = |text_start: &mut Option<(usize, bool)>, end: usize, found: &mut Vec<Piece>| {
+        if let Some((start, alphanumeric)) = text_start.take() {
+            found.push(Piece::Text(Span::new(start, end), alphanumeric));
+        }
+    };
+    while index < bytes.len() {
+        if may_start_emoji(bytes, index) {
+            if let Some(length) = crate::twitter::emoji_sequence_length(&view[index..]) {
+                let sequence = &view[index..index + length];
+                if shows_as_emoji(sequence) {
+                    close_text(&mut text_start, index, &mut found);
+                    let keycap = sequence.ends_with('\u{20E3}');
+                    found.push(Piece::Emoji(Span::new(index, index + length), keycap));
+                    index += length;
+                    continue;
+                }
+            }
+        }
+        let Some(ch) = view[index..].chars().next() else { break };
+        if ch == '\n' || ch == '\r' || ch == '\u{2028}' {
+            close_text(&mut text_start, index, &mut found);
+            if found.last() != Some(&Piece::LineBreak) {
+                found.push(Piece::LineBreak);
+            }
+        } else if ch.is_whitespace() || ch == '\u{FE0F}' || ch == '\u{200D}' {
+            close_text(&mut text_start, index, &mut found);
+            if !matches!(found.last(), Some(Piece::Space | Piece::LineBreak)) {
+                found.push(Piece::Space);
+            }
+        } else {
+            let alphanumeric = ch.is_alphanumeric();
+            text_start = Some(match text_start {
+                Some((start, seen)) => (start, seen || alphanumeric),
+                None => (index, alphanumeric),
+            });
+        }
+        index += ch.len_utf8();
+    }
+    close_text(&mut text_start, bytes.len(), &mut found);
+    found
+}
+
+/// Whether `view` may hold an emoji at all: a cheap byte test that lets
+/// text in other scripts and typographic punctuation (U+2000–U+20FF, such as
+/// ’ and “) through without cutting it into pieces.
+pub(crate) fn may_have_emoji(view: &str) -> bool {
+    view.as_bytes().windows(2).any(|pair| match pair {
+        // U+1F000 and above (F0 9F …), and U+2100–U+2BFF (E2 84 … to E2 AF …).
+        [0xF0, 0x9F] => true,
+        [0xE2, second] => *second >= 0x84,
+        // A variation selector asks for emoji presentation (EF B8 8F).
+        [0xEF, 0xB8] => true,
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_words_emoji_and_space() {
+        let text = "Hi 👋🏽 you\n1️⃣ x🇰🇪, ★™";
+        let shown: Vec<String> = pieces(text)
+            .into_iter()
+            .map(|piece| match piece {
+                Piece::Emoji(span, _) => format!("E:{}", span.slice(text)),
+                Piece::Space => "_".to_owned(),
+                Piece::LineBreak => "/".to_owned(),
+                Piece::Text(span, _) => format!("T:{}", span.slice(text)),
+            })
+            .collect();
+        assert_eq!(shown, ["T:Hi", "_", "E:👋🏽", "_", "T:you", "/", "E:1️⃣", "_", "T:x", "E:🇰🇪", "T:,", "_", "T:★™"]);
+        assert!(may_have_emoji("🎉") && may_have_emoji("⚽") && may_have_emoji("♥\u{FE0F}"));
+        assert!(!may_have_emoji("“Quoted” – it’s fine… café, 東京"));
+    }
+}
