@@ -250,45 +250,62 @@ pub struct NormalizedText {
 impl NormalizedText {
     /// Normalizes `view`.
     pub fn new(view: &str) -> Self {
-        let mut text = String::with_capacity(view.len());
+        let bytes = view.as_bytes();
+        let mut text: Vec<u8> = Vec::with_capacity(view.len());
         let mut anchors = vec![(0, 0)];
         // Offset difference (normalized minus source) since the last anchor.
         let mut delta: isize = 0;
         let mut previous_space = true;
         let mut previous_mask = false;
-        for (offset, ch) in view.char_indices() {
-            if ch.is_whitespace() {
-                if !previous_space {
-                    text.push(' ');
-                }
-                previous_space = true;
-                previous_mask = false;
-            } else if ch == '\u{1}' {
-                if !previous_mask {
-                    text.push('\u{1}');
-                }
-                previous_mask = true;
-                previous_space = false;
-            } else {
-                previous_space = false;
-                previous_mask = false;
-                if ch.is_ascii() {
-                    text.push(ch.to_ascii_lowercase());
-                } else {
-                    match ch {
-                        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => text.push('\''),
-                        '\u{2010}' | '\u{2011}' => text.push('-'),
-                        _ => text.extend(ch.to_lowercase()),
+        let mut index = 0;
+        while index < bytes.len() {
+            let byte = bytes[index];
+            // ASCII, nearly all of most drafts, is handled a byte at a time.
+            let (is_space, is_mask, consumed) = if byte < 0x80 {
+                match byte {
+                    b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, false, 1),
+                    0x01 => (false, true, 1),
+                    _ => {
+                        text.push(byte.to_ascii_lowercase());
+                        (false, false, 1)
                     }
                 }
+            } else {
+                let ch = view[index..].chars().next().unwrap_or(' ');
+                if ch.is_whitespace() {
+                    (true, false, ch.len_utf8())
+                } else {
+                    let mut buffer = [0u8; 4];
+                    match ch {
+                        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => text.push(b'\''),
+                        '\u{2010}' | '\u{2011}' => text.push(b'-'),
+                        _ => {
+                            for lower in ch.to_lowercase() {
+                                text.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
+                            }
+                        }
+                    }
+                    (false, false, ch.len_utf8())
+                }
+            };
+            if is_space {
+                if !previous_space {
+                    text.push(b' ');
+                }
+            } else if is_mask && !previous_mask {
+                text.push(0x01);
             }
-            let source_end = offset + ch.len_utf8();
-            let new_delta = text.len() as isize - source_end as isize;
+            previous_space = is_space;
+            previous_mask = is_mask;
+            index += consumed;
+            let new_delta = text.len() as isize - index as isize;
             if new_delta != delta {
-                anchors.push((text.len(), source_end));
+                anchors.push((text.len(), index));
                 delta = new_delta;
             }
         }
+        // Only whole chars were written, so the bytes are UTF-8.
+        let text = String::from_utf8(text).unwrap_or_default();
         NormalizedText { text, anchors }
     }
 

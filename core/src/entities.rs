@@ -34,14 +34,27 @@ pub struct FoundEntity {
 
 /// Finds every entity in `text`, sorted by start, non-overlapping.
 pub fn find(text: &str) -> Vec<FoundEntity> {
-    let mut found = find_emails(text);
-    for entity in social_entities(text) {
-        // An e-mail address is not also a mention or a link.
-        if found.iter().any(|email| email.span.overlaps(entity.span)) {
-            continue;
-        }
-        found.push(entity);
+    let emails = find_emails(text);
+    if emails.is_empty() {
+        return social_entities(text);
     }
+    // Both lists are sorted and each is non-overlapping: walk them together.
+    // An e-mail address is not also a mention or a link.
+    let mut found = Vec::with_capacity(emails.len());
+    let mut next_email = 0;
+    for entity in social_entities(text) {
+        while next_email < emails.len() && emails[next_email].span.end <= entity.span.start {
+            next_email += 1;
+        }
+        let clashes = emails[next_email..]
+            .iter()
+            .take_while(|email| email.span.start < entity.span.end)
+            .any(|email| email.span.overlaps(entity.span));
+        if !clashes {
+            found.push(entity);
+        }
+    }
+    found.extend(emails);
     found.sort_by_key(|entity| (entity.span.start, entity.span.end));
     found
 }

@@ -196,6 +196,12 @@ fn fold_offset(text: &str, characters: usize) -> Option<usize> {
         // ASCII byte after it starts the next one.
         return Some(characters);
     }
+    // Without joining characters, every char is a grapheme.
+    let mut chars = text.char_indices();
+    let simple = chars.by_ref().take(characters + 1).all(|(_, ch)| !(ch == '\r' || ch >= '\u{300}' && may_join(ch)));
+    if simple {
+        return text.char_indices().nth(characters).map(|(offset, _)| offset);
+    }
     text.grapheme_indices(true).nth(characters).map(|(offset, _)| offset)
 }
 
@@ -287,6 +293,16 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
     let count = |kind: EntityKind| entities.iter().filter(|entity| entity.kind == kind).count();
     let (hashtags, plain_mentions, plain_links) =
         (count(EntityKind::Hashtag), count(EntityKind::Mention), count(EntityKind::Url));
+    // Several platforms share a fold size (Instagram and Facebook: 125).
+    let mut folds: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut fold_at = |characters: usize| match folds.iter().find(|(size, _)| *size == characters) {
+        Some((_, offset)) => *offset,
+        None => {
+            let offset = fold_offset(text, characters);
+            folds.push((characters, offset));
+            offset
+        }
+    };
     targets
         .iter()
         .map(|target| {
@@ -331,7 +347,7 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
                 hashtags,
                 mentions,
                 links,
-                fold: facts.fold.and_then(|characters| fold_offset(text, characters)),
+                fold: facts.fold.and_then(&mut fold_at),
                 overflow,
                 bytes,
             }

@@ -41,13 +41,13 @@ const LABEL_HASHTAGS: &[&str] = &[
 /// a word (“an ad campaign”).
 static LABEL_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:advertisement|advertorial|publicidad|publicidade|publicité|werbung|anuncio|pubblicità)\b",
-        r"|\b(?:ad|advert|sponsored|anzeige)\s*[:|]",
+        r"(?i)(?-u:\b)(?:advertisement|advertorial|publicidad|publicidade|publicité|werbung|anuncio|pubblicità)(?-u:\b)",
+        r"|(?-u:\b)(?:ad|advert|sponsored|anzeige)\s*[:|]",
         r"|[(\[]\s*(?:ad|advert|sponsored|anzeige|werbung)\s*[)\]]",
-        r"|\bpaid\s+(?:partnership|promotion|partner|post)\b",
-        r"|\bsponsored\s+(?:post|content)\b",
-        r"|\b(?:this|the)\s+(?:post|video|reel|story|content)\s+is\s+sponsored\b",
-        r"|\b(?:bezahlte\s+partnerschaft|partenariat\s+rémunéré|collaboration\s+commerciale|colaboración\s+pagada|parceria\s+paga|patrocinado\s+por)\b",
+        r"|(?-u:\b)paid\s+(?:partnership|promotion|partner|post)(?-u:\b)",
+        r"|(?-u:\b)sponsored\s+(?:post|content)(?-u:\b)",
+        r"|(?-u:\b)(?:this|the)\s+(?:post|video|reel|story|content)\s+is\s+sponsored(?-u:\b)",
+        r"|(?-u:\b)(?:bezahlte\s+partnerschaft|partenariat\s+rémunéré|collaboration\s+commerciale|colaboración\s+pagada|parceria\s+paga|patrocinado\s+por)(?-u:\b)",
     ))
     .expect("the label pattern is valid")
 });

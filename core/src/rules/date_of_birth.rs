@@ -34,7 +34,7 @@ const NOT_A_PERSON: &[&str] = &[
     "organisation's", "organization's", "nhs's", "business's", "brand's",
 ];
 
-const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember)\b\.?";
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember)(?-u:\b)\.?";
 
 const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|º|°)?";
 
@@ -71,10 +71,10 @@ impl DateOfBirth {
         ])
         .build();
         let date = format!(
-            r"(?:{DAY}\.?\s+(?:of\s+|de\s+)?{MONTH}(?:,?\s+(?:de\s+)?(?:19|20)\d{{2}})?|{MONTH}\s+{DAY}\b(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})\b|(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}\b)"
+            r"(?:{DAY}\.?\s+(?:of\s+|de\s+)?{MONTH}(?:,?\s+(?:de\s+)?(?:19|20)\d{{2}})?|{MONTH}\s+{DAY}(?-u:\b)(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?-u:\b)|(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?-u:\b))"
         );
         let pattern = format!(
-            r"(?i)(?:(?P<born>\bborn(?:\s+on)?|\bnacid[oa]\s+el|\bn[ée]e?\s+le|\bgeboren\s+am|\bnascid[oa]\s+em|\bbirthday(?:\s+is|\s*:)?(?:\s+on)?|\bcumpleaños(?:\s+es)?(?:\s+el)?)|(?P<label>\bdate\s+of\s+birth|\bbirth\s*date|\bd\.\s?o\.\s?b\b\.?|\bdob\b|\bfecha\s+de\s+nacimiento|\bdate\s+de\s+naissance|\bgeburtsdatum|\bdata\s+de\s+nascimento)|(?P<b>\(b\.))[\s:,\-–]*(?:(?:is|was|on|the|el|le|am|em)\s+){{0,2}}(?:(?P<date>{date})|(?P<year>(?:19|20)\d{{2}})\))"
+            r"(?i)(?:(?P<born>(?-u:\b)born(?:\s+on)?|(?-u:\b)nacid[oa]\s+el|(?-u:\b)n[ée]e?\s+le|(?-u:\b)geboren\s+am|(?-u:\b)nascid[oa]\s+em|(?-u:\b)birthday(?:\s+is|\s*:)?(?:\s+on)?|(?-u:\b)cumpleaños(?:\s+es)?(?:\s+el)?)|(?P<label>(?-u:\b)date\s+of\s+birth|(?-u:\b)birth\s*date|(?-u:\b)d\.\s?o\.\s?b(?-u:\b)\.?|(?-u:\b)dob(?-u:\b)|(?-u:\b)fecha\s+de\s+nacimiento|(?-u:\b)date\s+de\s+naissance|(?-u:\b)geburtsdatum|(?-u:\b)data\s+de\s+nascimento)|(?P<b>\(b\.))[\s:,\-–]*(?:(?:is|was|on|the|el|le|am|em)\s+){{0,2}}(?:(?P<date>{date})|(?P<year>(?:19|20)\d{{2}})\))"
         );
         let birth_date = Regex::new(&pattern).expect("built-in pattern compiles");
         // Case-sensitive in the usual capitalisations, so the automaton can

@@ -55,22 +55,22 @@ impl GpsCoordinates {
         .build();
         let decimal_pair = Regex::new(
             r"(?x)
-            (?:\b(?P<lat_h1>[NS])\s?)?
-            (?P<lat>[-−]?\d{1,2}\.\d{3,})\s?(?P<lat_deg>[°º])?(?:\s?(?P<lat_h2>[NS])\b)?
+            (?:(?-u:\b)(?P<lat_h1>[NS])\s?)?
+            (?P<lat>[-−]?\d{1,2}\.\d{3,})\s?(?P<lat_deg>[°º])?(?:\s?(?P<lat_h2>[NS])(?-u:\b))?
             (?:\s*[,;/]\s*|\s+)
             (?:(?i:lon|lng|long|longitude)\s*[:=]?\s*)?
-            (?:\b(?P<lon_h1>[EW])\s?)?
-            (?P<lon>[-−]?\d{1,3}\.\d{3,})\s?(?P<lon_deg>[°º])?(?:\s?(?P<lon_h2>[EW])\b)?",
+            (?:(?-u:\b)(?P<lon_h1>[EW])\s?)?
+            (?P<lon>[-−]?\d{1,3}\.\d{3,})\s?(?P<lon_deg>[°º])?(?:\s?(?P<lon_h2>[EW])(?-u:\b))?",
         )
         .expect("built-in pattern compiles");
         let sexagesimal_pair = Regex::new(
             r#"(?x)
-            (?:\b(?P<lat_h1>[NS])\s?)?
+            (?:(?-u:\b)(?P<lat_h1>[NS])\s?)?
             (?P<lat_d>\d{1,2})\s?[°º]\s?(?P<lat_m>\d{1,2}(?:[.,]\d+)?)\s?['′’]
             (?:\s?(?P<lat_s>\d{1,2}(?:[.,]\d+)?)\s?(?:"|″|”|''|′′))?
             \s?(?P<lat_h2>[NS])?
             (?:\s*[,;/]\s*|\s*)
-            (?:\b(?P<lon_h1>[EW])\s?)?
+            (?:(?-u:\b)(?P<lon_h1>[EW])\s?)?
             (?P<lon_d>\d{1,3})\s?[°º]\s?(?P<lon_m>\d{1,2}(?:[.,]\d+)?)\s?['′’]
             (?:\s?(?P<lon_s>\d{1,2}(?:[.,]\d+)?)\s?(?:"|″|”|''|′′))?
             \s?(?P<lon_h2>[EW])?"#,

@@ -18,8 +18,14 @@ pub(crate) fn is_word(candidate: &str) -> bool {
     WORDS.binary_search(&candidate).is_ok()
 }
 
-/// Longest word in the list that a split will try.
+/// Longest word the list may hold.
 const LONGEST_WORD: usize = 24;
+
+/// Every listed word in one automaton, so a hashtag's possible words are
+/// found in a single pass instead of a dictionary look-up per substring.
+static WORD_AUTOMATON: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(WORDS.iter()).ok()
+});
 
 /// Splits a lowercase ASCII run into the fewest listed words (ties: the
 /// split whose first word is longest), or `None` when it is one word or
@@ -29,16 +35,24 @@ pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
     if !(5..=80).contains(&length) || !text.bytes().all(|byte| byte.is_ascii_lowercase()) {
         return None;
     }
+    let automaton = WORD_AUTOMATON.as_ref()?;
+    // ends[start]: the ends of the listed words that begin at `start`.
+    let mut ends: Vec<Vec<u8>> = vec![Vec::new(); length];
+    for found in automaton.find_overlapping_iter(text) {
+        ends[found.start()].push(found.end() as u8);
+    }
     // best[i]: fewest words covering text[i..], with the end of the first word.
     let mut best: Vec<Option<(usize, usize)>> = vec![None; length + 1];
     best[length] = Some((0, length));
     for start in (0..length).rev() {
-        for end in (start + 1..=length.min(start + LONGEST_WORD)).rev() {
+        for &end in &ends[start] {
+            let end = end as usize;
             let Some((count, _)) = best[end] else { continue };
-            if !is_word(&text[start..end]) {
-                continue;
-            }
-            if best[start].is_none_or(|(current, _)| count + 1 < current) {
+            let better = match best[start] {
+                None => true,
+                Some((current, current_end)) => count + 1 < current || (count + 1 == current && end > current_end),
+            };
+            if better {
                 best[start] = Some((count + 1, end));
             }
         }

@@ -190,7 +190,7 @@ impl Rule for HashtagPolicyRule {
                 }
             }
             Check::Duplicate => {
-                let mut seen: Vec<String> = Vec::new();
+                let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
                 for tag in hashtags(context.raw_entities) {
                     let value = key(tag.value.slice(text));
                     if seen.contains(&value) {
@@ -202,7 +202,7 @@ impl Rule for HashtagPolicyRule {
                             vec![removal(text, tag.span, format!("Remove the second {shown}"))],
                         );
                     } else {
-                        seen.push(value);
+                        seen.insert(value);
                     }
                 }
             }

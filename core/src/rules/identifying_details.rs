@@ -288,13 +288,20 @@ impl Rule for IdentifyingDetails {
                 continue;
             }
             // The paragraph around the condition, at most 300 bytes before it.
-            let mut window_start = view[..start].rfind("\n\n").map_or(0, |at| at + 2).max(start.saturating_sub(300));
+            // Searched within the bounds only, so long drafts stay linear.
+            let mut window_start = start.saturating_sub(300);
             while !view.is_char_boundary(window_start) {
                 window_start += 1;
             }
-            let mut window_end = view[end..].find("\n\n").map_or(view.len(), |at| end + at).min(end + 150);
+            if let Some(at) = view[window_start..start].rfind("\n\n") {
+                window_start += at + 2;
+            }
+            let mut window_end = (end + 150).min(view.len());
             while !view.is_char_boundary(window_end) {
                 window_end -= 1;
+            }
+            if let Some(at) = view[end..window_end].find("\n\n") {
+                window_end = end + at;
             }
             let window = &view[window_start..window_end];
             let listed = words(window);

@@ -55,7 +55,7 @@ const TRIGGERS: &[&str] = &[
 
 /// A promotion code's name: “code”, in the languages the packs cover.
 static CODE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:code|c[óo]digo|cupom|cup[óo]n|coupon|voucher|gutscheincode|rabattcode|codice)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:code|c[óo]digo|cupom|cup[óo]n|coupon|voucher|gutscheincode|rabattcode|codice)(?-u:\b)")
         .expect("the code-word pattern is valid")
 });
 
@@ -63,11 +63,11 @@ static CODE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// for a discount code”). Personal ones (“my code”) are never first-party.
 static CODE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:my\s+(?:(?:promo|discount|referral|coupon|affiliate)\s+)?code(?:\s+of\b)?",
+        r"(?i)(?-u:\b)(?:my\s+(?:(?:promo|discount|referral|coupon|affiliate)\s+)?code(?:\s+of(?-u:\b))?",
         r"|(?:promo|discount|referral|coupon|voucher)\s*code",
         r"|code\s+(?:promo|de\s+r[ée]duction)",
         r"|c[óo]digo\s+(?:de\s+descuento|de\s+desconto|promocional)",
-        r"|cup[óo]n\s+de\s+descuento|cupom\s+de\s+desconto|codice\s+sconto|rabattcode|gutscheincode)\b",
+        r"|cup[óo]n\s+de\s+descuento|cupom\s+de\s+desconto|codice\s+sconto|rabattcode|gutscheincode)(?-u:\b)",
     ))
     .expect("the code-phrase pattern is valid")
 });
@@ -76,9 +76,9 @@ static CODE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 /// buying (“link in bio to shop”, not “link in bio to register”).
 static LINK_POINTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\blinks?\s+(?:(?:is|are)\s+)?(?:in|en|na|dans)\s+(?:(?:my|our|the|la|ma|a|mi|minha)\s+)?(?:bio|profile)\b",
-        r"|\bswipe\s+up\b",
-        r"|\b(?:with|through|via|using|use|on)\s+my\s+links?\b|\bmy\s+links?\s+below\b",
+        r"(?i)(?-u:\b)links?\s+(?:(?:is|are)\s+)?(?:in|en|na|dans)\s+(?:(?:my|our|the|la|ma|a|mi|minha)\s+)?(?:bio|profile)(?-u:\b)",
+        r"|(?-u:\b)swipe\s+up(?-u:\b)",
+        r"|(?-u:\b)(?:with|through|via|using|use|on)\s+my\s+links?(?-u:\b)|(?-u:\b)my\s+links?\s+below(?-u:\b)",
     ))
     .expect("the link-pointer pattern is valid")
 });
@@ -86,8 +86,8 @@ static LINK_POINTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words of buying, for [`LINK_POINTER`]'s sentence.
 static BUYING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:shop|shopping|shoppen|buy|purchase|order|comprar|compra|acheter|achetez|kaufen|discount|descuento|desconto|sale)\b",
-        r"|\b(?:get|grab)\s+(?:yours|one|a\s+pair)\b|\bopen\s+an\s+account\b|\bsave\s+\d|\d\s*%\s*off\b",
+        r"(?i)(?-u:\b)(?:shop|shopping|shoppen|buy|purchase|order|comprar|compra|acheter|achetez|kaufen|discount|descuento|desconto|sale)(?-u:\b)",
+        r"|(?-u:\b)(?:get|grab)\s+(?:yours|one|a\s+pair)(?-u:\b)|(?-u:\b)open\s+an\s+account(?-u:\b)|(?-u:\b)save\s+\d|\d\s*%\s*off(?-u:\b)",
     ))
     .expect("the buying pattern is valid")
 });
@@ -95,15 +95,15 @@ static BUYING: LazyLock<Regex> = LazyLock::new(|| {
 /// Signals that need no further context.
 static PLAIN_SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\baffiliate\s+(?:link|links|code|codes)\b|\bmy\s+affiliate\b",
-        r"|\b(?:earn|earns|make|receive|get)\s+(?:a\s+)?(?:small\s+)?commission\b",
-        r"|#gifted\b|[(\[]\s*gifted\s*[)\]]|\bgifted\s+(?:but|items?|products?)\b",
-        r"|\bpr\s+(?:package|packages|box|haul|parcel|gifts?)\b",
-        r"|@\w+\s+(?:(?:kindly|just|has|have)\s+)?sent\s+me\b",
-        r"|\bi(?:'m|’m|\s+am)\s+sponsored\s+by\b",
-        r"|\b(?:thanks|thank\s+you)(?:\s+so\s+much)?\s+(?:to\s+)?@\w+\s+for\s+",
-        r"(?:sending|gifting|kitting|my\s+new|the\s+(?:free|gifted)\b",
-        r"|(?:the|this|these|my)\s+(?:\w+\s+){0,2}(?:hamper|package|parcel|box|goodies|samples|products|bundle)\b)",
+        r"(?i)(?-u:\b)affiliate\s+(?:link|links|code|codes)(?-u:\b)|(?-u:\b)my\s+affiliate(?-u:\b)",
+        r"|(?-u:\b)(?:earn|earns|make|receive|get)\s+(?:a\s+)?(?:small\s+)?commission(?-u:\b)",
+        r"|#gifted(?-u:\b)|[(\[]\s*gifted\s*[)\]]|(?-u:\b)gifted\s+(?:but|items?|products?)(?-u:\b)",
+        r"|(?-u:\b)pr\s+(?:package|packages|box|haul|parcel|gifts?)(?-u:\b)",
+        r"|@\w+\s+(?:(?:kindly|just|has|have)\s+)?sent\s+me(?-u:\b)",
+        r"|(?-u:\b)i(?:'m|’m|\s+am)\s+sponsored\s+by(?-u:\b)",
+        r"|(?-u:\b)(?:thanks|thank\s+you)(?:\s+so\s+much)?\s+(?:to\s+)?@\w+\s+for\s+",
+        r"(?:sending|gifting|kitting|my\s+new|the\s+(?:free|gifted)(?-u:\b)",
+        r"|(?:the|this|these|my)\s+(?:\w+\s+){0,2}(?:hamper|package|parcel|box|goodies|samples|products|bundle)(?-u:\b))",
     ))
     .expect("the signal pattern is valid")
 });
@@ -112,7 +112,7 @@ static PLAIN_SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
 /// (the brand): “gifted me” from a colleague is not advertising.
 static GIFT_SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:was|were|been|got|kindly)\s+gifted\b|\bgifted\s+(?:by|to\s+(?:me|us)|me)\b|\bkindly\s+sent\s+me\b",
+        r"(?i)(?-u:\b)(?:was|were|been|got|kindly)\s+gifted(?-u:\b)|(?-u:\b)gifted\s+(?:by|to\s+(?:me|us)|me)(?-u:\b)|(?-u:\b)kindly\s+sent\s+me(?-u:\b)",
     )
     .expect("the gift pattern is valid")
 });

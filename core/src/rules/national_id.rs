@@ -85,14 +85,14 @@ impl NationalId {
         .build();
         let compile = |pattern: &str| Regex::new(pattern).expect("built-in pattern compiles");
         let patterns = Patterns {
-            ssn: compile(r"\b(\d{3})-(\d{2})-(\d{4})\b"),
-            ssn_spaced: compile(r"\b(\d{3}) (\d{2}) (\d{4})\b"),
-            nino: compile(r"\b([A-Z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])\b"),
-            dni: compile(r"\b(\d{8}|\d{1,2}\.\d{3}\.\d{3})-?([A-Z])\b"),
-            nie: compile(r"\b([XYZ])-?(\d{7})-?([A-Z])\b"),
-            cpf: compile(r"\b(\d{3})\.(\d{3})\.(\d{3})-(\d{2})\b"),
+            ssn: compile(r"(?-u:\b)(\d{3})-(\d{2})-(\d{4})(?-u:\b)"),
+            ssn_spaced: compile(r"(?-u:\b)(\d{3}) (\d{2}) (\d{4})(?-u:\b)"),
+            nino: compile(r"(?-u:\b)([A-Z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])(?-u:\b)"),
+            dni: compile(r"(?-u:\b)(\d{8}|\d{1,2}\.\d{3}\.\d{3})-?([A-Z])(?-u:\b)"),
+            nie: compile(r"(?-u:\b)([XYZ])-?(\d{7})-?([A-Z])(?-u:\b)"),
+            cpf: compile(r"(?-u:\b)(\d{3})\.(\d{3})\.(\d{3})-(\d{2})(?-u:\b)"),
             labelled: compile(
-                r"(?i)\b(?:national\s+(?:id|identity|insurance)(?:\s+card)?(?:\s+(?:number|no\.?|#))?|(?:id|identity)\s+(?:card\s+)?(?:number|no\.?|#)|passport(?:\s+(?:number|no\.?|#))?|social\s+security(?:\s+(?:number|no\.?|#))?|aadhaa?r(?:\s+(?:card|number|no\.?))*|driver'?s?\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|tax\s+(?:id|identification\s+number)|(?-i:SSN|NINO|NI\s+number|DNI|NIE|CPF|NIF|PESEL|BSN|NRIC|SIN))(?:\s*(?:is|:|#|=|-|–))*\s*((?-i:[A-Z]{0,2}\d[\d \-]{3,16}\d[A-Z]?))",
+                r"(?i)(?-u:\b)(?:national\s+(?:id|identity|insurance)(?:\s+card)?(?:\s+(?:number|no\.?|#))?|(?:id|identity)\s+(?:card\s+)?(?:number|no\.?|#)|passport(?:\s+(?:number|no\.?|#))?|social\s+security(?:\s+(?:number|no\.?|#))?|aadhaa?r(?:\s+(?:card|number|no\.?))*|driver'?s?\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|tax\s+(?:id|identification\s+number)|(?-i:SSN|NINO|NI\s+number|DNI|NIE|CPF|NIF|PESEL|BSN|NRIC|SIN))(?:\s*(?:is|:|#|=|-|–))*\s*((?-i:[A-Z]{0,2}\d[\d \-]{3,16}\d[A-Z]?))",
             ),
         };
         NationalId { meta, patterns }
