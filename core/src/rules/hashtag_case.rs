@@ -19,6 +19,7 @@ pub(crate) fn is_word(candidate: &str) -> bool {
 }
 
 /// Longest word the list may hold.
+#[cfg(test)]
 const LONGEST_WORD: usize = 24;
 
 /// Every listed word in one automaton, so a hashtag's possible words are
