@@ -154,7 +154,7 @@ struct CheckOptions {
 #[derive(Serialize)]
 struct CheckResult<'a> {
     diagnostics: Vec<postlint_core::LocatedDiagnostic>,
-    platforms: Vec<serde_json::Value>,
+    platforms: Vec<postlint_core::PlatformMetrics>,
     entities: &'a postlint_core::EntityList,
 }
 
@@ -235,13 +235,13 @@ impl Checker {
         let encoding = encoding(options.offsets.as_deref())?;
         let report = self.inner.check(&Draft { text, format, platforms: &platforms });
         let locator = Locator::new(text, encoding);
+        // The fold is an offset too: convert it like the diagnostics'.
         let platforms = report
             .platforms
-            .iter()
-            .map(|metrics| {
-                let mut value = serde_json::to_value(metrics).unwrap_or_default();
-                value["fold"] = metrics.fold.map(|fold| locator.offset(fold)).into();
-                value
+            .into_iter()
+            .map(|mut metrics| {
+                metrics.fold = metrics.fold.map(|fold| locator.offset(fold));
+                metrics
             })
             .collect();
         to_js(&CheckResult {

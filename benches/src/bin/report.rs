@@ -27,6 +27,24 @@ fn megabytes_per_second(bytes: usize, time: Duration) -> f64 {
 
 fn main() {
     let platforms = every_platform();
+    // `--cases`: only the typical post and the 10 KB article, as JSON, for
+    // comparing with the WebAssembly module (benches/wasm-vs-native.sh).
+    if std::env::args().any(|arg| arg == "--cases") {
+        let checker = Checker::default_guideline();
+        let article = markdown_article(10_000);
+        let post = time_per_run(Duration::from_secs(2), || {
+            black_box(checker.check(&Draft { text: TYPICAL_POST, format: Format::Text, platforms: &platforms }));
+        });
+        let markdown = time_per_run(Duration::from_secs(2), || {
+            black_box(checker.check(&Draft { text: &article, format: Format::Markdown, platforms: &platforms }));
+        });
+        println!(
+            "{{\"typical_post_us\": {:.2}, \"article_10kb_us\": {:.2}}}",
+            post.as_secs_f64() * 1e6,
+            markdown.as_secs_f64() * 1e6
+        );
+        return;
+    }
     let started = Instant::now();
     let checker = Checker::default_guideline();
     let build_cold = started.elapsed();
