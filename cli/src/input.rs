@@ -137,9 +137,9 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, Input>> {
     expanded
 }
 
-/// One line of a JSONL batch.
+/// One line of a JSONL batch. Other fields (a scheduler's `date`, a
+/// dataset's `lang`) are ignored, so exported calendars load as they are.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct BatchLine {
     #[serde(default)]
     id: Option<serde_json::Value>,

@@ -255,7 +255,7 @@ impl Checker {
         };
         let mut diagnostics = Vec::new();
         for active in &self.active {
-            let mut reporter = Reporter { meta: active.rule.meta(), severity: active.severity, out: &mut diagnostics };
+            let mut reporter = Reporter::new(active.rule.meta(), active.severity, &mut diagnostics);
             active.rule.check(&context, &mut reporter);
         }
         self.remove_allowed(&document, &mut diagnostics);

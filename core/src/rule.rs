@@ -104,12 +104,24 @@ pub struct Reporter<'a> {
     pub(crate) meta: &'a RuleMeta,
     pub(crate) severity: Severity,
     pub(crate) out: &'a mut Vec<Diagnostic>,
+    /// Findings this rule reported in this draft.
+    pub(crate) reported: usize,
+    /// Where findings past [`MAX_FINDINGS_PER_RULE`] go, to be dropped.
+    pub(crate) overflow: Option<Diagnostic>,
 }
 
-impl Reporter<'_> {
+/// Most findings one rule reports in one draft. No real post comes near it;
+/// it bounds memory when a huge input repeats one mistake a million times.
+pub const MAX_FINDINGS_PER_RULE: usize = 10_000;
+
+impl<'a> Reporter<'a> {
+    pub(crate) fn new(meta: &'a RuleMeta, severity: Severity, out: &'a mut Vec<Diagnostic>) -> Self {
+        Reporter { meta, severity, out, reported: 0, overflow: None }
+    }
+
     /// Reports a finding at `span` and returns it, so fixes can be added.
     pub fn report(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) -> &mut Diagnostic {
-        self.out.push(Diagnostic {
+        let diagnostic = Diagnostic {
             rule: self.meta.id.clone(),
             category: self.meta.category,
             severity: self.severity,
@@ -117,7 +129,12 @@ impl Reporter<'_> {
             help: help.into(),
             span,
             fixes: Vec::new(),
-        });
+        };
+        self.reported += 1;
+        if self.reported > MAX_FINDINGS_PER_RULE {
+            return self.overflow.insert(diagnostic);
+        }
+        self.out.push(diagnostic);
         let last = self.out.len() - 1;
         &mut self.out[last]
     }

@@ -56,14 +56,16 @@ fn hand_written_cases_for_every_platform() {
 #[test]
 fn every_platform_by_default_and_a_table() {
     assert_eq!(count("hello", &[]).len(), postlint_core::Platform::ALL.len());
-    let table = stdout(&postlint().run(&["count", "--platform", "x", "--platform", "instagram"], "Hi #a #b #c #d #e #f"));
+    let table =
+        stdout(&postlint().run(&["count", "--platform", "x", "--platform", "instagram"], "Hi #a #b #c #d #e #f"));
     assert!(table.contains("length/limit") && table.contains("20/280"), "{table}");
     assert!(table.contains("no: 6 hashtags, at most 5"), "{table}");
 }
 
 #[test]
 fn x_length_equals_twitter_text_for_every_conformance_text() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/conformance/twitter-text/validate.yml");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/conformance/twitter-text/validate.yml");
     let Ok(source) = std::fs::read_to_string(&path) else {
         println!("skipped: ../shared/conformance/twitter-text not found");
         return;

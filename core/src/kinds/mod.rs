@@ -59,13 +59,39 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// How far from a match quotation marks are looked for, in bytes.
+const QUOTE_REACH: usize = 400;
+
 /// Whether `span` of `text` is enclosed in double quotation marks on its
 /// line: quoted speech and words mentioned as words are not the author's usage.
 pub(crate) fn in_quotes(text: &str, span: Span) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |index| index + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |index| span.end + index);
+    // Quotes are looked for on the same line and nearby only, so that a huge
+    // single-line draft does not make every match scan the whole line.
+    let mut reach_start = span.start.saturating_sub(QUOTE_REACH);
+    while !text.is_char_boundary(reach_start) {
+        reach_start += 1;
+    }
+    let mut reach_end = (span.end + QUOTE_REACH).min(text.len());
+    while !text.is_char_boundary(reach_end) {
+        reach_end -= 1;
+    }
+    let line_start = text[reach_start..span.start].rfind('\n').map_or(reach_start, |index| reach_start + index + 1);
+    let line_end = text[span.end..reach_end].find('\n').map_or(reach_end, |index| span.end + index);
     let before = &text[line_start..span.start];
     let after = &text[span.end..line_end];
+    // Curly single quotes: ‘quoted’, where ’ is also the apostrophe, so the
+    // closing one must not be followed by a letter.
+    if let Some(open) = before.rfind('‘') {
+        let closed_before = before[open..].char_indices().any(|(index, ch)| {
+            ch == '’' && !before[open + index + ch.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
+        });
+        let closes_after = after.char_indices().any(|(index, ch)| {
+            ch == '’' && !after[index + ch.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
+        });
+        if !closed_before && closes_after {
+            return true;
+        }
+    }
     // Curly and guillemet quotes are directional: an opening one before
     // with no closing one in between, and a closing one after.
     let open_curly = before.rfind(['“', '«', '„']);
@@ -112,5 +138,9 @@ mod tests {
         let spans: Vec<bool> =
             text.match_indices("guys").map(|(at, _)| in_quotes(text, Span::new(at, at + 4))).collect();
         assert_eq!(spans, [true, true, false]);
+        let single = "A ‘helpless’ label, and helpless we’re not";
+        let flags: Vec<bool> =
+            single.match_indices("helpless").map(|(at, _)| in_quotes(single, Span::new(at, at + 8))).collect();
+        assert_eq!(flags, [true, false]);
     }
 }

@@ -173,8 +173,12 @@ impl TermsRule {
             return false;
         }
         if !conditions.if_sentence_has.is_empty() || !conditions.unless_sentence_has.is_empty() {
+            // The sentence around the match, within a bounded window.
             let sentence = document.sentence_at(hit.span.start).unwrap_or(hit.span);
-            let sentence = normalize_term(sentence.slice(document.prose_view()));
+            let view = document.prose_view();
+            let start = view.floor_char_boundary(sentence.start.max(hit.span.start.saturating_sub(SENTENCE_REACH)));
+            let end = view.ceil_char_boundary(sentence.end.min(hit.span.end + SENTENCE_REACH)).max(start);
+            let sentence = normalize_term(&view[start..end]);
             let has = |list: &[String]| {
                 list.iter().any(|phrase| {
                     sentence.match_indices(phrase.as_str()).any(|(at, _)| phrase_at(&sentence, at, phrase))
@@ -190,6 +194,9 @@ impl TermsRule {
         true
     }
 }
+
+/// How far around a match its sentence is read for context words, in bytes.
+const SENTENCE_REACH: usize = 400;
 
 /// Whether `phrase` stands at `offset` of `text` on word boundaries.
 fn phrase_at(text: &str, offset: usize, phrase: &str) -> bool {
@@ -217,13 +224,19 @@ fn is_inside_name(document: &Document<'_>, span: Span) -> bool {
     }
     // A draft in capitals throughout is shouting, not naming.
     if matched.chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase) && matched.len() > 1 {
-        let sentence = document.sentence_at(span.start).unwrap_or(span).slice(view);
-        if !sentence.chars().any(char::is_lowercase) {
+        // Read the sentence near the match only: a long sentence must not be rescanned per match.
+        let sentence = document.sentence_at(span.start).unwrap_or(span);
+        let from = view.floor_char_boundary(sentence.start.max(span.start.saturating_sub(200)));
+        let to = view.ceil_char_boundary(sentence.end.min(span.end + 200)).max(from);
+        if !view[from..to].chars().any(char::is_lowercase) {
             return false;
         }
     }
     let sentence_start = document.sentence_at(span.start).map_or(span.start, |sentence| sentence.start);
-    let starts_sentence = |offset: usize| view[sentence_start..offset].chars().all(|ch| !is_word_char(ch));
+    // Only the stretch just before a word is looked at, so long sentences stay cheap.
+    let starts_sentence = |offset: usize| {
+        offset - sentence_start <= 200 && view[sentence_start..offset].chars().all(|ch| !is_word_char(ch))
+    };
     if starts_sentence(span.start) {
         // "Manpower Group hires" at the start of a sentence: still a name
         // when the next word is capitalised too.

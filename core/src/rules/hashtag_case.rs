@@ -18,6 +18,22 @@ pub(crate) fn is_word(candidate: &str) -> bool {
     WORDS.binary_search(&candidate).is_ok()
 }
 
+/// Single dictionary words that [`split_words`] would break into listed
+/// words (`bulletproof` → bullet proof, `hatred` → hat red), one per line,
+/// sorted: a hashtag that is one of them is one word, not several. Taken from
+/// the SCOWL-based American English word list (Debian `wamerican`), keeping
+/// the lowercase words the split would otherwise break apart.
+const SINGLE_WORDS_TEXT: &str = include_str!("hashtag_single_words.txt");
+
+static SINGLE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| SINGLE_WORDS_TEXT.lines().filter(|w| !w.is_empty()).collect());
+
+/// Whether `candidate` (lowercase ASCII) is one dictionary word that the
+/// common-word list alone would split.
+fn is_single_word(candidate: &str) -> bool {
+    SINGLE_WORDS.binary_search(&candidate).is_ok()
+}
+
 /// Longest word the list may hold.
 #[cfg(test)]
 const LONGEST_WORD: usize = 24;
@@ -108,7 +124,12 @@ impl HashtagCase {
             "Perkins School for the Blind, “How to write accessible hashtags”; US Section 508, social media accessibility guidance",
         )
         .fire(&["Join us for #worldhealthday"])
-        .pass(&["Join us for #WorldHealthDay", "Join us for #health", "#tbt to our first clinic"])
+        .pass(&[
+            "Join us for #WorldHealthDay",
+            "Join us for #health",
+            "#tbt to our first clinic",
+            "Our volunteers are #fearless",
+        ])
         .fixed(&[("Join us for #worldhealthday", "Join us for #WorldHealthDay")])
         .build();
         HashtagCase { meta, policy: false }
@@ -145,7 +166,11 @@ impl Rule for HashtagCase {
         }
         let text = context.document.source();
         for tag in context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag) {
-            let Some(words) = split_words(tag.value.slice(text)) else { continue };
+            let value = tag.value.slice(text);
+            let Some(words) = split_words(value) else { continue };
+            if is_single_word(value) {
+                continue;
+            }
             let fixed = format!("#{}", camel_case(&words));
             let shown = tag.span.slice(text);
             reporter.report_with_fixes(
@@ -168,6 +193,10 @@ mod tests {
         assert!(words.windows(2).all(|pair| pair[0] < pair[1]), "sort with LC_ALL=C sort -u");
         assert!(words.iter().all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())));
         assert!(words.iter().all(|word| word.len() <= LONGEST_WORD));
+        let single: Vec<&str> = SINGLE_WORDS_TEXT.lines().collect();
+        assert!(single.windows(2).all(|pair| pair[0] < pair[1]), "sort with LC_ALL=C sort -u");
+        assert!(single.iter().all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(single.iter().all(|word| !is_word(word)), "a single word is already in hashtag_words.txt");
     }
 
     #[test]
