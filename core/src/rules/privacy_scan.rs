@@ -178,7 +178,7 @@ pub(crate) fn luhn_valid(digits: &[u8]) -> bool {
         }
         sum += value;
     }
-    !digits.is_empty() && sum % 10 == 0
+    !digits.is_empty() && sum.is_multiple_of(10)
 }
 
 /// `text` with every ASCII letter and digit replaced by `•`, except the last
