@@ -33,15 +33,17 @@ pub(crate) fn is_word_char(ch: char) -> bool {
     ch.is_alphanumeric() || ch == '_' || unicode_normalization::char::is_combining_mark(ch)
 }
 
-/// Scripts written without spaces between words, where a term may start or
-/// end next to another letter.
-fn is_unspaced_script(ch: char) -> bool {
+/// Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer,
+/// Japanese kana, Han), where a term may start or end next to another letter
+/// and an emoji sits inside a phrase rather than between words.
+pub(crate) fn is_unspaced_script(ch: char) -> bool {
     matches!(ch,
         '\u{0E00}'..='\u{0EFF}' // Thai, Lao
         | '\u{1000}'..='\u{109F}' // Myanmar
         | '\u{1780}'..='\u{17FF}' // Khmer
         | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
         | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' // Han
+        | '\u{FF66}'..='\u{FF9F}' // halfwidth Katakana
         | '\u{20000}'..='\u{2FFFF}')
 }
 

@@ -6,27 +6,13 @@ use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::emoji_tokens::{may_have_emoji, pieces, Piece};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
+use crate::terms::is_unspaced_script;
 
 /// Words in a row, each separated from the next by emoji, before it is flagged.
 const MIN_WORDS: usize = 4;
 
 /// Characters beyond which a run of text is a phrase, not one word.
 const MAX_WORD_CHARS: usize = 20;
-
-/// Whether `ch` belongs to a script written without spaces between words
-/// (Chinese, Japanese, Thai, Lao, Khmer, Myanmar): an emoji there sits inside a
-/// phrase, not between words.
-fn is_unspaced_script(ch: char) -> bool {
-    matches!(ch,
-        '\u{0E00}'..='\u{0EFF}' // Thai, Lao
-        | '\u{1000}'..='\u{109F}' // Myanmar
-        | '\u{1780}'..='\u{17FF}' // Khmer
-        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
-        | '\u{3400}'..='\u{9FFF}' // CJK ideographs
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FF66}'..='\u{FF9F}' // halfwidth Katakana
-    )
-}
 
 /// Flags stretches where every word is separated from the next by emoji,
 /// offering to replace the separators with spaces.
