@@ -18,11 +18,10 @@ pub(crate) fn is_word(candidate: &str) -> bool {
     WORDS.binary_search(&candidate).is_ok()
 }
 
-/// Single dictionary words that [`split_words`] would break into listed
-/// words (`bulletproof` → bullet proof, `hatred` → hat red), one per line,
-/// sorted: a hashtag that is one of them is one word, not several. Taken from
-/// the SCOWL-based American English word list (Debian `wamerican`), keeping
-/// the lowercase words the split would otherwise break apart.
+/// Single English words that the splitter would cut into listed pieces
+/// (`bulletproof` → bullet + proof, `hatred` → hat + red): a hashtag that is one
+/// of them is one word, not several. Our own list, built by checking which
+/// real words split, one per line, sorted, none of them in the common-word list.
 const SINGLE_WORDS_TEXT: &str = include_str!("hashtag_single_words.txt");
 
 static SINGLE_WORDS: LazyLock<Vec<&'static str>> =
@@ -37,6 +36,12 @@ fn is_single_word(candidate: &str) -> bool {
 /// Longest word the list may hold.
 #[cfg(test)]
 const LONGEST_WORD: usize = 24;
+
+/// Short words that glue hashtags together; a split that uses them is more likely right.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "my", "no", "not", "of", "on",
+    "or", "our", "so", "the", "to", "up", "us", "we", "with", "you", "your",
+];
 
 /// Every listed word in one automaton, so a hashtag's possible words are
 /// found in a single pass instead of a dictionary look-up per substring.
@@ -58,30 +63,37 @@ pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
     for found in automaton.find_overlapping_iter(text) {
         ends[found.start()].push(found.end() as u8);
     }
-    // best[i]: fewest words covering text[i..], with the end of the first word.
-    let mut best: Vec<Option<(usize, usize)>> = vec![None; length + 1];
-    best[length] = Some((0, length));
+    // best[i]: the best split of text[i..] as (words, function words, end of
+    // the first word). Fewest words wins; among equals, the split with more
+    // function words reads right ("be the shine", not "bet he shine";
+    // "for the", not "fort he"), then the longer first word.
+    let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; length + 1];
+    best[length] = Some((0, 0, length));
     for start in (0..length).rev() {
         for &end in &ends[start] {
             let end = end as usize;
-            let Some((count, _)) = best[end] else { continue };
+            let Some((count, function, _)) = best[end] else { continue };
+            let candidate = (count + 1, function + usize::from(FUNCTION_WORDS.contains(&&text[start..end])), end);
             let better = match best[start] {
                 None => true,
-                Some((current, current_end)) => count + 1 < current || (count + 1 == current && end > current_end),
+                Some(current) => {
+                    (candidate.0, std::cmp::Reverse(candidate.1), std::cmp::Reverse(candidate.2))
+                        < (current.0, std::cmp::Reverse(current.1), std::cmp::Reverse(current.2))
+                }
             };
             if better {
-                best[start] = Some((count + 1, end));
+                best[start] = Some(candidate);
             }
         }
     }
-    let (count, _) = best[0]?;
+    let (count, _, _) = best[0]?;
     if count < 2 {
         return None;
     }
     let mut words = Vec::with_capacity(count);
     let mut start = 0;
     while start < length {
-        let (_, end) = best[start]?;
+        let (_, _, end) = best[start]?;
         words.push(&text[start..end]);
         start = end;
     }
@@ -207,6 +219,8 @@ mod tests {
             ("givingtuesday", "GivingTuesday"),
             ("blacklivesmatter", "BlackLivesMatter"),
             ("savethedate", "SaveTheDate"),
+            ("betheshine", "BeTheShine"),
+            ("thanksforthehelp", "ThanksForTheHelp"),
         ] {
             assert_eq!(split_words(tag).map(|words| camel_case(&words)).as_deref(), Some(expected), "{tag}");
         }
