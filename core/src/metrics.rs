@@ -255,12 +255,10 @@ impl<'t> Lengths<'t> {
         let text = self.text;
         let length = match unit {
             LengthUnit::Bytes => text.len(),
+            // One UTF-16 unit per char, two for chars outside the BMP (4-byte UTF-8):
+            // counted from the bytes, without decoding.
             LengthUnit::Utf16 => {
-                if text.is_ascii() {
-                    text.len()
-                } else {
-                    text.encode_utf16().count()
-                }
+                text.bytes().map(|byte| usize::from(byte & 0xC0 != 0x80) + usize::from(byte >= 0xF0)).sum()
             }
             LengthUnit::Graphemes => grapheme_count(text),
             // No byte from 0xE2 up means no emoji (they start at U+203C), and
@@ -293,6 +291,12 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
     let count = |kind: EntityKind| entities.iter().filter(|entity| entity.kind == kind).count();
     let (hashtags, plain_mentions, plain_links) =
         (count(EntityKind::Hashtag), count(EntityKind::Mention), count(EntityKind::Url));
+    // X counts every URL as 23: reuse the URLs already found. Not when there
+    // is an e-mail address: twitter-text counts its domain as a URL, which the
+    // entity list leaves out.
+    let has_email = entities.iter().any(|entity| entity.kind == EntityKind::Email);
+    let url_spans: Vec<Span> =
+        entities.iter().filter(|entity| entity.kind == EntityKind::Url).map(|entity| entity.span).collect();
     // Several platforms share a fold size (Instagram and Facebook: 125).
     let mut folds: Vec<(usize, Option<usize>)> = Vec::new();
     let mut fold_at = |characters: usize| match folds.iter().find(|(size, _)| *size == characters) {
@@ -312,7 +316,8 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
                 // One pass gives X's length, validity and where the text stops fitting.
                 let config =
                     crate::twitter::Config { max_weighted_tweet_length: limit, ..crate::twitter::Config::v3() };
-                let parsed = crate::twitter::weighted_length_with(text, &config);
+                let known_urls = (!has_email).then_some(&url_spans[..]);
+                let parsed = crate::twitter::weighted_length_with_urls(text, &config, known_urls);
                 let overflow = (parsed.weighted_length > limit).then_some(parsed.valid_range.1);
                 (parsed.weighted_length, overflow, parsed.valid)
             } else {
@@ -442,6 +447,12 @@ mod tests {
         let accented = "é".repeat(200);
         assert_eq!(fold_offset(&accented, 125), Some(250));
         assert_eq!(fold_offset(&"a".repeat(125), 125), None);
+    }
+
+    #[test]
+    fn x_counts_the_domain_of_an_email_like_twitter_text() {
+        let text = "Write to me@example.org today";
+        assert_eq!(metrics(text, "x").length, crate::twitter::weighted_length(text).weighted_length);
     }
 
     #[test]

@@ -38,7 +38,9 @@ pub use entities::{
     hashtag_entities, mention_entities, url_entities, Entity, EntityKind,
 };
 pub use validate::{is_valid_hashtag, is_valid_list, is_valid_url, is_valid_url_with, is_valid_username};
-pub use weight::{is_valid_tweet, weighted_length, weighted_length_with, Config, TweetLength, WeightRange};
+pub use weight::{
+    is_valid_tweet, weighted_length, weighted_length_with, weighted_length_with_urls, Config, TweetLength, WeightRange,
+};
 
 /// Whether `text` is a valid post under `config` (not empty, within the
 /// limit, no invalid characters).

@@ -8,6 +8,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use super::chars::is_invalid_character;
 use super::emoji::{emoji_sequence_len, may_start_sequence};
 use super::url::url_spans;
+use crate::span::Span;
 
 /// A range of code points and the weight each of them counts for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,8 +139,20 @@ pub fn is_valid_tweet(text: &str) -> bool {
 /// `transformed_url_length` each and, with emoji parsing, every emoji sequence
 /// counts `default_weight`. Returned ranges are byte offsets into `text` itself.
 pub fn weighted_length_with(text: &str, config: &Config) -> TweetLength {
+    weighted_length_with_urls(text, config, None)
+}
+
+/// Like [`weighted_length_with`], reusing the URL spans of `text` when the
+/// caller has extracted them already (they must be `url_entities(text)`'s
+/// spans). They are used only when `text` is already NFC, where the
+/// normalised text is the text itself; otherwise URLs are found again.
+pub fn weighted_length_with_urls(text: &str, config: &Config, urls: Option<&[Span]>) -> TweetLength {
     let normalized = Normalized::new(text);
-    let counted = count(&normalized.text, config);
+    let reusable = match (&normalized.text, urls) {
+        (Cow::Borrowed(_), Some(urls)) => Some(urls),
+        _ => None,
+    };
+    let counted = count(&normalized.text, config, reusable);
     let scale = config.scale.max(1);
     let weighted_length = counted.total_weight / scale;
     let limit = config.max_weighted_tweet_length;
@@ -163,8 +176,15 @@ struct Counted {
 }
 
 /// Sums the weights of `text` (already normalised).
-fn count(text: &str, config: &Config) -> Counted {
-    let urls = url_spans(text);
+fn count(text: &str, config: &Config, known_urls: Option<&[Span]>) -> Counted {
+    let found;
+    let urls: &[Span] = match known_urls {
+        Some(urls) => urls,
+        None => {
+            found = url_spans(text);
+            &found
+        }
+    };
     let limit = config.max_weighted_tweet_length.saturating_mul(config.scale);
     let url_weight = config.transformed_url_length.saturating_mul(config.scale);
     // Weight of every ASCII character, looked up once instead of per character.
