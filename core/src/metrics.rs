@@ -62,18 +62,39 @@ impl Tally {
         Tally { total: 0, limit, overflow: None }
     }
 
-    fn add(&mut self, start: usize, weight: usize) {
+    /// Adds a piece; returns true once the limit has been passed, so a
+    /// caller that only wants the overflow can stop walking.
+    fn add(&mut self, start: usize, weight: usize) -> bool {
         self.total += weight;
         if self.overflow.is_none() && self.total > self.limit {
             self.overflow = Some(start);
         }
+        self.overflow.is_some()
     }
 }
 
 /// Measures `text` in `unit` against `limit`: (length, byte offset where it stops fitting).
 /// `entities` are the text's entities (URLs and mentions change some counts).
 pub fn measure(text: &str, unit: LengthUnit, limit: usize, entities: &[FoundEntity]) -> (usize, Option<usize>) {
+    walk(text, unit, limit, entities, false)
+}
+
+/// Where `text` stops fitting `limit` in `unit`, walking only as far as that:
+/// a 100 MB draft over a 300-character limit costs 300 characters.
+fn overflow_offset(text: &str, unit: LengthUnit, limit: usize, entities: &[FoundEntity]) -> Option<usize> {
+    walk(text, unit, limit, entities, true).1
+}
+
+fn walk(
+    text: &str,
+    unit: LengthUnit,
+    limit: usize,
+    entities: &[FoundEntity],
+    stop_at_overflow: bool,
+) -> (usize, Option<usize>) {
     let mut tally = Tally::new(limit);
+    // `add` reports when the limit is passed; stop then if only the overflow is wanted.
+    let mut add = |start: usize, weight: usize| tally.add(start, weight) && stop_at_overflow;
     match unit {
         LengthUnit::Weighted => {
             let length = crate::twitter::weighted_length(text);
@@ -88,48 +109,62 @@ pub fn measure(text: &str, unit: LengthUnit, limit: usize, entities: &[FoundEnti
         }
         LengthUnit::Bytes => {
             for (offset, ch) in text.char_indices() {
-                tally.add(offset, ch.len_utf8());
+                if add(offset, ch.len_utf8()) {
+                    break;
+                }
             }
         }
         LengthUnit::Utf16 => {
             for (offset, ch) in text.char_indices() {
-                tally.add(offset, ch.len_utf16());
+                if add(offset, ch.len_utf16()) {
+                    break;
+                }
             }
         }
         LengthUnit::Graphemes => {
             for (offset, _) in text.grapheme_indices(true) {
-                tally.add(offset, 1);
+                if add(offset, 1) {
+                    break;
+                }
             }
         }
         LengthUnit::MastodonGraphemes => {
             let special = mastodon_special_spans(text, entities);
             let mut cursor = 0;
-            for (span, weight) in special {
-                if span.start < cursor {
-                    continue;
+            'pieces: {
+                for (span, weight) in special {
+                    if span.start < cursor {
+                        continue;
+                    }
+                    for (offset, _) in text[cursor..span.start].grapheme_indices(true) {
+                        if add(cursor + offset, 1) {
+                            break 'pieces;
+                        }
+                    }
+                    if add(span.start, weight) {
+                        break 'pieces;
+                    }
+                    cursor = span.end;
                 }
-                for (offset, _) in text[cursor..span.start].grapheme_indices(true) {
-                    tally.add(cursor + offset, 1);
+                for (offset, _) in text[cursor..].grapheme_indices(true) {
+                    if add(cursor + offset, 1) {
+                        break 'pieces;
+                    }
                 }
-                tally.add(span.start, weight);
-                cursor = span.end;
-            }
-            for (offset, _) in text[cursor..].grapheme_indices(true) {
-                tally.add(cursor + offset, 1);
             }
         }
         LengthUnit::ThreadsCharacters => {
             let mut offset = 0;
             while offset < text.len() {
                 let rest = &text[offset..];
-                if let Some(length) = crate::twitter::emoji_sequence_length(rest) {
-                    tally.add(offset, length);
-                    offset += length;
-                } else {
-                    let ch = rest.chars().next().map_or(1, char::len_utf8);
-                    tally.add(offset, 1);
-                    offset += ch;
+                let (weight, step) = match crate::twitter::emoji_sequence_length(rest) {
+                    Some(length) => (length, length),
+                    None => (1, rest.chars().next().map_or(1, char::len_utf8)),
+                };
+                if add(offset, weight) {
+                    break;
                 }
+                offset += step;
             }
         }
     }
@@ -322,7 +357,7 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
                 (parsed.weighted_length, overflow, parsed.valid)
             } else {
                 let length = lengths.of(facts.unit);
-                let overflow = if length > limit { measure(text, facts.unit, limit, entities).1 } else { None };
+                let overflow = if length > limit { overflow_offset(text, facts.unit, limit, entities) } else { None };
                 (length, overflow, true)
             };
             let (mut mentions, mut links) = (plain_mentions, plain_links);
