@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::emoji_tokens::{may_have_emoji, pieces, Piece};
+use crate::rules::emoji_tokens::{pieces, possible_emoji_count, Piece};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
 use crate::terms::is_unspaced_script;
@@ -63,7 +63,8 @@ impl Rule for EmojiBetweenWords {
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let view = context.document.prose_view();
-        if !may_have_emoji(view) {
+        // Cheap bound first: most drafts have too few emoji to matter.
+        if possible_emoji_count(view) < 3 {
             return;
         }
         let mut stretches: Vec<Stretch> = Vec::new();

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::emoji_tokens::{may_have_emoji, pieces, Piece};
+use crate::rules::emoji_tokens::{pieces, possible_emoji_count, Piece};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
 
@@ -50,7 +50,8 @@ impl Rule for EmojiRun {
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let view = context.document.prose_view();
-        if !may_have_emoji(view) {
+        // Cheap bound first: most drafts have too few emoji to matter.
+        if possible_emoji_count(view) < 6 {
             return;
         }
         let mut run: Option<(Span, usize)> = None; // (span so far, emoji count)

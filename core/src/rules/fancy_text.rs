@@ -118,6 +118,14 @@ impl Rule for FancyText {
         };
         for (offset, ch) in view.char_indices() {
             let end = offset + ch.len_utf8();
+            // ASCII is never fancy: letters and digits end a run, spaces and
+            // punctuation may sit inside one.
+            if ch.is_ascii() {
+                if !(ch == ' ' || ch.is_ascii_punctuation()) {
+                    flush(&mut run, reporter);
+                }
+                continue;
+            }
             if plain_equivalent(ch).is_some() {
                 run = Some(match run {
                     Some((start, _, fancy)) => (start, end, fancy + 1),

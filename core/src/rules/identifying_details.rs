@@ -200,12 +200,29 @@ impl IdentifyingDetails {
         ])
         .build();
         let conditions = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(CONDITIONS)
             .expect("built-in condition list compiles");
         IdentifyingDetails { meta, conditions }
     }
+}
+
+/// Whether `bytes` hold `Xx… Yy`: an ASCII capital and a lowercase letter,
+/// a space, then another capital and lowercase letter, or any non-ASCII byte
+/// (names in other scripts are checked the full way).
+fn has_capitalised_pair(bytes: &[u8]) -> bool {
+    if !bytes.is_ascii() {
+        return true;
+    }
+    bytes.windows(5).any(|window| {
+        window[0].is_ascii_lowercase()
+            && window[1] == b' '
+            && window[2].is_ascii_uppercase()
+            && window[3].is_ascii_lowercase()
+            && bytes.len() > 5
+    }) && bytes.windows(2).any(|pair| pair[0].is_ascii_uppercase() && pair[1].is_ascii_lowercase())
 }
 
 /// Words of `text` with their byte offsets: runs of word characters and apostrophes.
@@ -280,6 +297,11 @@ impl Rule for IdentifyingDetails {
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let view = context.document.prose_view();
+        // A full name needs two capitalised words in a row ("Grace Otieno"):
+        // a cheap byte scan skips most drafts before the condition search.
+        if !has_capitalised_pair(view.as_bytes()) {
+            return;
+        }
         for condition in self.conditions.find_iter(view) {
             let (start, end) = (condition.start(), condition.end());
             let boundary = !view[..start].chars().next_back().is_some_and(is_word_char)
