@@ -1,6 +1,7 @@
 //! The compiled checker: every rule of a guideline, ready for many drafts.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -84,7 +85,7 @@ impl EntityList {
 }
 
 struct ActiveRule {
-    rule: Box<dyn Rule>,
+    rule: Arc<dyn Rule>,
     severity: Severity,
 }
 
@@ -109,12 +110,12 @@ impl Checker {
             if !guideline.packs.contains(pack.name) {
                 continue;
             }
-            let (file, specs) = packs::parse_pack(pack)?;
+            let (file, specs) = packs::parsed_pack(pack)?;
             for (index, spec) in specs.into_iter().enumerate() {
                 data_rules.push(spec.compile(&file, index)?);
             }
         }
-        let mut candidates: Vec<Box<dyn Rule>> =
+        let mut candidates: Vec<Arc<dyn Rule>> =
             rules::builtin_rules().into_iter().filter(|rule| guideline.packs.contains(rule.meta().pack())).collect();
         let mut seen: BTreeSet<String> = candidates.iter().map(|rule| rule.meta().id.clone()).collect();
         seen.extend(data_rules.iter().map(|rule| rule.meta().id.clone()));
@@ -134,7 +135,7 @@ impl Checker {
         for rule in data_rules {
             match rule {
                 DataRule::Terms(rule) => terms_rules.push(rule),
-                DataRule::Pattern(rule) => candidates.push(Box::new(rule)),
+                DataRule::Pattern(rule) => candidates.push(Arc::new(rule)),
             }
         }
 
@@ -145,7 +146,7 @@ impl Checker {
                 builder.add(slot as u32, index as u32, &term.phrase);
             }
         }
-        candidates.extend(terms_rules.into_iter().map(|rule| Box::new(rule) as Box<dyn Rule>));
+        candidates.extend(terms_rules.into_iter().map(|rule| Arc::new(rule) as Arc<dyn Rule>));
         candidates.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
 
         // Severity overrides, validated against the rules that exist.

@@ -70,6 +70,14 @@ struct PackToml {
     rules: Vec<RuleSpec>,
 }
 
+/// A built-in pack file, parsed once per process.
+pub(crate) fn parsed_pack(pack: &PackFile) -> Result<(SourceFile, Vec<RuleSpec>), GuidelineError> {
+    static PARSED: std::sync::LazyLock<Vec<Result<(SourceFile, Vec<RuleSpec>), GuidelineError>>> =
+        std::sync::LazyLock::new(|| PACK_FILES.iter().map(parse_pack).collect());
+    let index = PACK_FILES.iter().position(|file| file.name == pack.name).unwrap_or(0);
+    PARSED.get(index).cloned().unwrap_or_else(|| parse_pack(pack))
+}
+
 /// Parses a built-in pack file.
 pub(crate) fn parse_pack(pack: &PackFile) -> Result<(SourceFile, Vec<RuleSpec>), GuidelineError> {
     let file = SourceFile::new(format!("built-in pack {}", pack.name), pack.text);

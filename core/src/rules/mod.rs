@@ -36,10 +36,20 @@ mod shouting;
 mod vague_link_text;
 
 use crate::diagnostic::{Category, Severity};
+use std::sync::{Arc, LazyLock};
+
 use crate::rule::{Examples, Rule, RuleMeta, Sureness};
 
 /// Every built-in code rule, each belonging to the pack its id names.
-pub(crate) fn builtin_rules() -> Vec<Box<dyn Rule>> {
+///
+/// They are built once per process (their detectors compile regular
+/// expressions and automata) and shared by every checker.
+pub(crate) fn builtin_rules() -> Vec<Arc<dyn Rule>> {
+    static RULES: LazyLock<Vec<Arc<dyn Rule>>> = LazyLock::new(|| build_rules().into_iter().map(Arc::from).collect());
+    RULES.clone()
+}
+
+fn build_rules() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(all_caps_sentence::AllCapsSentence::new()),
         Box::new(brand_name::BrandName::new()),
