@@ -70,16 +70,19 @@ struct PackToml {
     rules: Vec<RuleSpec>,
 }
 
+/// A pack file's rules, with the file they come from (for error positions).
+pub(crate) type ParsedPack = (SourceFile, Vec<RuleSpec>);
+
 /// A built-in pack file, parsed once per process.
-pub(crate) fn parsed_pack(pack: &PackFile) -> Result<(SourceFile, Vec<RuleSpec>), GuidelineError> {
-    static PARSED: std::sync::LazyLock<Vec<Result<(SourceFile, Vec<RuleSpec>), GuidelineError>>> =
+pub(crate) fn parsed_pack(pack: &PackFile) -> Result<ParsedPack, GuidelineError> {
+    static PARSED: std::sync::LazyLock<Vec<Result<ParsedPack, GuidelineError>>> =
         std::sync::LazyLock::new(|| PACK_FILES.iter().map(parse_pack).collect());
     let index = PACK_FILES.iter().position(|file| file.name == pack.name).unwrap_or(0);
     PARSED.get(index).cloned().unwrap_or_else(|| parse_pack(pack))
 }
 
 /// Parses a built-in pack file.
-pub(crate) fn parse_pack(pack: &PackFile) -> Result<(SourceFile, Vec<RuleSpec>), GuidelineError> {
+pub(crate) fn parse_pack(pack: &PackFile) -> Result<ParsedPack, GuidelineError> {
     let file = SourceFile::new(format!("built-in pack {}", pack.name), pack.text);
     let parsed: PackToml = toml::from_str(pack.text).map_err(|error| file.toml_error(&error))?;
     Ok((file, parsed.rules))
