@@ -18,7 +18,7 @@ use crate::rules;
 use crate::settings::Settings;
 use crate::span::Span;
 use crate::spec::DataRule;
-use crate::terms::{is_word_char, TermIndex, TermIndexBuilder};
+use crate::terms::{is_word_char, TermIndex, TermIndexBuilder, MAX_GATED_RULES};
 
 /// A draft to check.
 #[derive(Debug, Clone, Copy)]
@@ -87,6 +87,8 @@ impl EntityList {
 struct ActiveRule {
     rule: Arc<dyn Rule>,
     severity: Severity,
+    /// The rule's bit in the triggered set, when it runs only after one of its trigger words.
+    trigger_bit: Option<u32>,
 }
 
 /// Every rule of a guideline, compiled once and reused for many drafts.
@@ -181,8 +183,19 @@ impl Checker {
             let severity = severities.get(&rule.meta().id).copied().flatten();
             catalog.push((rule.meta().clone(), severity));
             if let Some(severity) = severity {
-                active.push(ActiveRule { rule, severity });
+                active.push(ActiveRule { rule, severity, trigger_bit: None });
             }
+        }
+        let mut next_bit = 0;
+        for active in active.iter_mut().filter(|active| !active.rule.triggers().is_empty()) {
+            if next_bit == MAX_GATED_RULES {
+                break;
+            }
+            for word in active.rule.triggers() {
+                builder.add_trigger(next_bit, word);
+            }
+            active.trigger_bit = Some(next_bit);
+            next_bit += 1;
         }
         let allowed = (!guideline.settings.allow_terms.is_empty())
             .then(|| {
@@ -236,7 +249,7 @@ impl Checker {
         let document = Document::new(draft.text, draft.format);
         let platforms = if draft.platforms.is_empty() { &self.platforms[..] } else { draft.platforms };
         let mut term_hits = Vec::new();
-        self.term_index.find(&document, &mut term_hits);
+        let triggered = self.term_index.find(&document, &mut term_hits);
         let markdown_entities;
         let raw_entities = match draft.format {
             Format::Text => document.entities(),
@@ -256,6 +269,9 @@ impl Checker {
         };
         let mut diagnostics = Vec::new();
         for active in &self.active {
+            if active.trigger_bit.is_some_and(|bit| triggered & (1 << bit) == 0) {
+                continue;
+            }
             let mut reporter = Reporter::new(active.rule.meta(), active.severity, &mut diagnostics);
             active.rule.check(&context, &mut reporter);
         }

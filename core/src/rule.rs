@@ -161,6 +161,13 @@ pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     /// Checks one draft, reporting findings.
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>);
+    /// Words every draft the rule can fire on contains at least one of. The
+    /// checker looks for them in its one pass over the normalized text
+    /// (lowercased, white space collapsed, anywhere rather than on word
+    /// boundaries) and skips the rule when none occurs. Empty: always run.
+    fn triggers(&self) -> &[&'static str] {
+        &[]
+    }
 }
 
 /// A rule's documentation as Markdown: what it looks for, why, its source

@@ -3,7 +3,8 @@
 //! Rules register their terms while the checker is compiled; checking a
 //! draft then makes a single pass over its normalized text, whatever the
 //! number of terms, and hands each rule the matches that stand on word
-//! boundaries.
+//! boundaries. The same pass finds the trigger words of code rules, so a
+//! rule none of whose triggers occurs is skipped without reading the text.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -47,11 +48,27 @@ pub(crate) fn is_unspaced_script(ch: char) -> bool {
         | '\u{20000}'..='\u{2FFFF}')
 }
 
+/// Whose a pattern is.
+#[derive(Debug, Clone, Copy)]
+enum Owner {
+    /// Term number `term` of the terms rule in `slot`.
+    Term { slot: u32, term: u32 },
+    /// A trigger word of the code rule given this bit of a [`Triggered`] set.
+    Trigger { bit: u32 },
+}
+
+/// Which gated rules had a trigger word in a draft: bit `n` for the rule
+/// given bit `n`.
+pub(crate) type Triggered = u64;
+
+/// How many code rules can be gated by trigger words; rules past it just always run.
+pub(crate) const MAX_GATED_RULES: u32 = Triggered::BITS;
+
 /// Collects terms while rules are compiled.
 #[derive(Default)]
 pub(crate) struct TermIndexBuilder {
     patterns: Vec<String>,
-    owners: Vec<(u32, u32)>,
+    owners: Vec<Owner>,
 }
 
 impl TermIndexBuilder {
@@ -63,8 +80,19 @@ impl TermIndexBuilder {
             return false;
         }
         self.patterns.push(normalized);
-        self.owners.push((slot, term_index));
+        self.owners.push(Owner::Term { slot, term: term_index });
         true
+    }
+
+    /// Registers `word` as a trigger of the rule given `bit`: matched
+    /// anywhere in the normalized text, word boundary or not.
+    pub(crate) fn add_trigger(&mut self, bit: u32, word: &str) {
+        debug_assert!(bit < MAX_GATED_RULES);
+        let normalized = normalize_term(word);
+        if !normalized.is_empty() {
+            self.patterns.push(normalized);
+            self.owners.push(Owner::Trigger { bit });
+        }
     }
 
     /// Builds the automaton.
@@ -90,7 +118,7 @@ impl TermIndexBuilder {
 /// The compiled automaton with each pattern's owner.
 pub(crate) struct TermIndex {
     automaton: Option<AhoCorasick>,
-    owners: Vec<(u32, u32)>,
+    owners: Vec<Owner>,
     /// Whether each pattern must start / end on a word boundary.
     edges: Vec<(bool, bool)>,
     /// Whether each pattern is a hashtag, which must match a whole hashtag.
@@ -104,15 +132,24 @@ impl TermIndex {
         &self.patterns
     }
 
-    /// Finds every term match on word boundaries, sorted by (slot, start, longest first).
-    pub(crate) fn find(&self, document: &Document<'_>, hits: &mut Vec<TermHit>) {
+    /// Finds every term match on word boundaries, sorted by (slot, start,
+    /// longest first), and returns which gated rules had a trigger word.
+    pub(crate) fn find(&self, document: &Document<'_>, hits: &mut Vec<TermHit>) -> Triggered {
+        let mut triggered: Triggered = 0;
         let Some(automaton) = &self.automaton else {
-            return;
+            return triggered;
         };
         let normalized = document.normalized();
         let text = normalized.as_str();
         for found in automaton.find_overlapping_iter(text) {
             let pattern = found.pattern().as_usize();
+            let (slot, term) = match self.owners[pattern] {
+                Owner::Term { slot, term } => (slot, term),
+                Owner::Trigger { bit } => {
+                    triggered |= 1 << bit;
+                    continue;
+                }
+            };
             let (start, end) = (found.start(), found.end());
             let (start_edge, end_edge) = self.edges[pattern];
             if start_edge && text[..start].chars().next_back().is_some_and(is_word_char) {
@@ -121,7 +158,6 @@ impl TermIndex {
             if end_edge && text[end..].chars().next().is_some_and(is_word_char) {
                 continue;
             }
-            let (slot, term) = self.owners[pattern];
             let normalized_span = Span::new(start, end);
             let span = normalized.span_to_source(normalized_span);
             let hashtag = document.hashtag_containing(span);
@@ -135,6 +171,7 @@ impl TermIndex {
             }
         }
         hits.sort_by_key(|hit| (hit.slot, hit.span.start, std::cmp::Reverse(hit.span.end), hit.term));
+        triggered
     }
 }
 
@@ -153,6 +190,23 @@ mod tests {
         let mut hits = Vec::new();
         index.find(&document, &mut hits);
         hits.iter().map(|hit| hit.span.slice(text).to_owned()).collect()
+    }
+
+    #[test]
+    fn triggers_match_anywhere_and_set_their_bit() {
+        let mut builder = TermIndexBuilder::default();
+        builder.add(0, 0, "man");
+        builder.add_trigger(3, "Born");
+        builder.add_trigger(5, "digo");
+        let index = builder.build();
+        let find = |text: &str| {
+            let mut hits = Vec::new();
+            let triggered = index.find(&Document::new(text, Format::Text), &mut hits);
+            (triggered, hits.len())
+        };
+        assert_eq!(find("REBORN man"), (1 << 3, 1));
+        assert_eq!(find("Usa el código"), (1 << 5, 0));
+        assert_eq!(find("nothing here"), (0, 0));
     }
 
     #[test]

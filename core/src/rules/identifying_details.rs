@@ -295,6 +295,10 @@ impl Rule for IdentifyingDetails {
         &self.meta
     }
 
+    fn triggers(&self) -> &[&'static str] {
+        CONDITIONS
+    }
+
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let view = context.document.prose_view();
         // A full name needs two capitalised words in a row ("Grace Otieno"):

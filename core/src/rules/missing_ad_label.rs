@@ -4,7 +4,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use crate::diagnostic::{Category, Fix, Severity};
@@ -15,8 +14,8 @@ use crate::rules::ad_label::find_labels;
 use crate::rules::MetaBuilder;
 use crate::span::Span;
 
-/// Words without which no signal can match: a cheap first pass, so most
-/// posts never reach the regular expressions. ASCII case is ignored.
+/// Words without which no signal can match (see [`Rule::triggers`]): most
+/// posts never reach the regular expressions.
 const TRIGGERS: &[&str] = &[
     "code",
     "digo", // código, codigo
@@ -174,7 +173,6 @@ const FIRST_PERSON_PLURAL: &[&str] = &[
 /// offering to add `#ad` at the start.
 pub(crate) struct MissingAdLabel {
     meta: RuleMeta,
-    triggers: AhoCorasick,
 }
 
 impl MissingAdLabel {
@@ -217,12 +215,7 @@ impl MissingAdLabel {
             "#ad Use code SUMMER20 for 20% off at @SunCo",
         )])
         .build();
-        let triggers = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(TRIGGERS)
-            .expect("the trigger words build an automaton");
-        MissingAdLabel { meta, triggers }
+        MissingAdLabel { meta }
     }
 }
 
@@ -351,11 +344,12 @@ impl Rule for MissingAdLabel {
         &self.meta
     }
 
+    fn triggers(&self) -> &[&'static str] {
+        TRIGGERS
+    }
+
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let document = context.document;
-        if !self.triggers.is_match(document.prose_view()) {
-            return;
-        }
         let view = view_with_mentions(document);
         let Some(signal) = first_signal(document, &view) else { return };
         if !find_labels(document).is_empty() {
