@@ -186,16 +186,12 @@ impl Checker {
                 active.push(ActiveRule { rule, severity, trigger_bit: None });
             }
         }
-        let mut next_bit = 0;
-        for active in active.iter_mut().filter(|active| !active.rule.triggers().is_empty()) {
-            if next_bit == MAX_GATED_RULES {
-                break;
-            }
+        let gated = active.iter_mut().filter(|active| !active.rule.triggers().is_empty());
+        for (bit, active) in (0..MAX_GATED_RULES).zip(gated) {
             for word in active.rule.triggers() {
-                builder.add_trigger(next_bit, word);
+                builder.add_trigger(bit, word);
             }
-            active.trigger_bit = Some(next_bit);
-            next_bit += 1;
+            active.trigger_bit = Some(bit);
         }
         let allowed = (!guideline.settings.allow_terms.is_empty())
             .then(|| {

@@ -32,6 +32,7 @@ const NOT_A_PERSON: &[&str] = &[
 ];
 
 /// The words every birth-date phrase contains (see [`Rule::triggers`]).
+#[rustfmt::skip]
 const TRIGGERS: &[&str] =
     &["born", "birth", "dob", "d.o.b", "(b.", "umpleaños", "nacid", "née", "né le", "ne le", "naissance", "geb", "nascid"];
 
