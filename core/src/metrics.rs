@@ -157,7 +157,10 @@ fn walk(
             let mut offset = 0;
             while offset < text.len() {
                 let rest = &text[offset..];
-                let (weight, step) = match crate::twitter::emoji_sequence_length(rest) {
+                let sequence = crate::twitter::may_start_emoji(rest.as_bytes())
+                    .then(|| crate::twitter::emoji_sequence_length(rest))
+                    .flatten();
+                let (weight, step) = match sequence {
                     Some(length) => (length, length),
                     None => (1, rest.chars().next().map_or(1, char::len_utf8)),
                 };
@@ -245,7 +248,11 @@ fn fold_offset(text: &str, characters: usize) -> Option<usize> {
 /// selectors, emoji modifiers and tags, regional indicators, Hangul jamo, CR.
 fn may_join(ch: char) -> bool {
     matches!(ch as u32,
-        0x0D | 0x0600..=0x0605 | 0x06DD | 0x070F | 0x08E2 | 0x0D4E | 0x110BD | 0x111C2..=0x111C3
+        0x0D | 0x0600..=0x0605 | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2 | 0x0D4E | 0x110BD | 0x110CD
+        | 0x111C2..=0x111C3 | 0x113D1 | 0x1193F | 0x11941 | 0x11A84..=0x11A89 | 0x11D46 | 0x11F02
+        // Letters that behave as spacing marks (Thai and Lao AM, halfwidth
+        // kana voicing marks, Kirat Rai vowel signs).
+        | 0x0E33 | 0x0EB3 | 0xFF9E..=0xFF9F | 0x16D63 | 0x16D67..=0x16D6A
         | 0x1100..=0x11FF | 0xA960..=0xA97F | 0xAC00..=0xD7FF
         | 0x200C | 0x200D | 0xFE00..=0xFE0F | 0xE0000..=0xE0FFF
         | 0x1F1E6..=0x1F1FF | 0x1F3FB..=0x1F3FF)
@@ -269,17 +276,150 @@ fn grapheme_count(text: &str) -> usize {
     count
 }
 
+/// What one walk over a text learns for every platform at once: the
+/// lengths most platforms count, and the offsets their folds and limits need.
+struct Census {
+    chars: usize,
+    utf16: usize,
+    /// Threads' count: chars, where an emoji sequence counts its UTF-8 bytes.
+    threads: usize,
+    /// Whether some char may join a neighbour into one grapheme (or is a
+    /// CR); without one, every char is a grapheme.
+    joins: bool,
+    /// Which ASCII characters occur (bit n for byte n), for forbidden characters.
+    ascii_seen: u128,
+    /// `@` signs: a remote mention needs two.
+    at_signs: usize,
+    /// Wanted char counts `n`, with the byte offset of char `n` (0-based) if there is one.
+    char_offsets: Vec<(usize, Option<usize>)>,
+    /// Wanted UTF-16 limits, with the byte offset of the first char past each.
+    utf16_overflows: Vec<(usize, Option<usize>)>,
+}
+
+impl Census {
+    /// Walks `text` once. `char_counts` and `utf16_limits` name the offsets wanted.
+    fn new(text: &str, mut char_counts: Vec<usize>, mut utf16_limits: Vec<usize>) -> Census {
+        char_counts.sort_unstable();
+        char_counts.dedup();
+        utf16_limits.sort_unstable();
+        utf16_limits.dedup();
+        let mut char_offsets: Vec<(usize, Option<usize>)> = char_counts.into_iter().map(|n| (n, None)).collect();
+        let mut utf16_overflows: Vec<(usize, Option<usize>)> =
+            utf16_limits.into_iter().map(|limit| (limit, None)).collect();
+        let (mut next_char, mut next_utf16) = (0, 0);
+        let wanted =
+            |list: &[(usize, Option<usize>)], index: usize| list.get(index).map_or(usize::MAX, |entry| entry.0);
+        let (mut char_target, mut utf16_target) = (wanted(&char_offsets, 0), wanted(&utf16_overflows, 0));
+        let bytes = text.as_bytes();
+        let (mut chars, mut utf16, mut threads, mut at_signs) = (0, 0, 0, 0);
+        let mut joins = false;
+        let mut ascii_seen: u128 = 0;
+        // End of the emoji sequence being walked through, for Threads.
+        let mut emoji_end = 0;
+        let mut offset = 0;
+        while offset < bytes.len() {
+            // A run of ASCII, most of most posts: one char, one unit and one
+            // Threads character per byte.
+            let run_length = bytes[offset..].iter().position(|byte| *byte >= 0x80).unwrap_or(bytes.len() - offset);
+            if run_length > 0 {
+                let run = &bytes[offset..offset + run_length];
+                while char_target < chars + run_length {
+                    char_offsets[next_char].1 = Some(offset + char_target - chars);
+                    next_char += 1;
+                    char_target = wanted(&char_offsets, next_char);
+                }
+                while utf16_target < utf16 + run_length {
+                    utf16_overflows[next_utf16].1 = Some(offset + utf16_target - utf16);
+                    next_utf16 += 1;
+                    utf16_target = wanted(&utf16_overflows, next_utf16);
+                }
+                for &byte in run {
+                    ascii_seen |= 1 << byte;
+                }
+                at_signs += run.iter().filter(|&&byte| byte == b'@').count();
+                chars += run_length;
+                utf16 += run_length;
+                threads += run_length;
+                offset += run_length;
+                // A keycap (`1️⃣`) starts with the run's last byte.
+                let last = offset - 1;
+                if let Some(sequence) = crate::twitter::may_start_emoji(&bytes[last..])
+                    .then(|| crate::twitter::emoji_sequence_length(&text[last..]))
+                    .flatten()
+                {
+                    threads += sequence - 1;
+                    emoji_end = last + sequence;
+                }
+                continue;
+            }
+            let ch = text[offset..].chars().next().unwrap_or('\u{FFFD}');
+            let (length, units) = (ch.len_utf8(), ch.len_utf16());
+            joins |= ch >= '\u{300}' && may_join(ch);
+            if chars == char_target {
+                char_offsets[next_char].1 = Some(offset);
+                next_char += 1;
+                char_target = wanted(&char_offsets, next_char);
+                // Duplicates were removed, so at most one target is at this char.
+            }
+            while utf16 + units > utf16_target {
+                utf16_overflows[next_utf16].1 = Some(offset);
+                next_utf16 += 1;
+                utf16_target = wanted(&utf16_overflows, next_utf16);
+            }
+            if offset >= emoji_end {
+                match crate::twitter::may_start_emoji(&bytes[offset..])
+                    .then(|| crate::twitter::emoji_sequence_length(&text[offset..]))
+                    .flatten()
+                {
+                    Some(sequence) => {
+                        threads += sequence;
+                        emoji_end = offset + sequence;
+                    }
+                    None => threads += 1,
+                }
+            }
+            chars += 1;
+            utf16 += units;
+            offset += length;
+        }
+        joins |= ascii_seen & (1 << b'\r') != 0;
+        Census { chars, utf16, threads, joins, ascii_seen, at_signs, char_offsets, utf16_overflows }
+    }
+
+    /// The byte offset of char `n`, if it was wanted.
+    fn char_offset(&self, n: usize) -> Option<Option<usize>> {
+        self.char_offsets.iter().find(|(count, _)| *count == n).map(|(_, offset)| *offset)
+    }
+
+    /// Whether `forbidden` has a char in the text (`text` is only read for non-ASCII ones).
+    fn contains_any(&self, text: &str, forbidden: &[char]) -> bool {
+        forbidden
+            .iter()
+            .any(|&ch| if ch.is_ascii() { self.ascii_seen & (1 << ch as u32) != 0 } else { text.contains(ch) })
+    }
+}
+
 /// The lengths of one text in each unit, each computed at most once however
 /// many platforms share a unit.
 struct Lengths<'t> {
     text: &'t str,
     entities: &'t [FoundEntity],
+    census: Census,
     known: [Option<usize>; 6],
 }
 
 impl<'t> Lengths<'t> {
-    fn new(text: &'t str, entities: &'t [FoundEntity]) -> Self {
-        Lengths { text, entities, known: [None; 6] }
+    fn new(text: &'t str, entities: &'t [FoundEntity], census: Census) -> Self {
+        Lengths { text, entities, census, known: [None; 6] }
+    }
+
+    /// Counts user-perceived characters of a part of the text.
+    fn graphemes(&self, part: &str) -> usize {
+        if self.census.joins {
+            grapheme_count(part)
+        } else {
+            part.chars().count()
+        }
     }
 
     fn of(&mut self, unit: LengthUnit) -> usize {
@@ -290,39 +430,74 @@ impl<'t> Lengths<'t> {
         let text = self.text;
         let length = match unit {
             LengthUnit::Bytes => text.len(),
-            // One UTF-16 unit per char, two for chars outside the BMP (4-byte UTF-8):
-            // counted from the bytes, without decoding.
-            LengthUnit::Utf16 => {
-                text.bytes().map(|byte| usize::from(byte & 0xC0 != 0x80) + usize::from(byte >= 0xF0)).sum()
-            }
-            LengthUnit::Graphemes => grapheme_count(text),
-            // No byte from 0xE2 up means no emoji (they start at U+203C), and
-            // `©`/`®` are emoji only with U+FE0F, itself from 0xEF: one per char.
-            LengthUnit::ThreadsCharacters if !text.bytes().any(|byte| byte >= 0xE2) => text.chars().count(),
+            LengthUnit::Utf16 => self.census.utf16,
+            LengthUnit::Graphemes if self.census.joins => grapheme_count(text),
+            LengthUnit::Graphemes => self.census.chars,
+            LengthUnit::ThreadsCharacters => self.census.threads,
             LengthUnit::MastodonGraphemes => {
-                let special = mastodon_special_spans(text, self.entities);
+                let special = if self.census.at_signs == 0 && !self.entities.iter().any(|e| e.kind == EntityKind::Url) {
+                    Vec::new()
+                } else {
+                    mastodon_special_spans(text, self.entities)
+                };
                 let mut cursor = 0;
                 let mut length = 0;
                 for (span, weight) in special {
                     if span.start < cursor {
                         continue;
                     }
-                    length += grapheme_count(&text[cursor..span.start]) + weight;
+                    length += self.graphemes(&text[cursor..span.start]) + weight;
                     cursor = span.end;
                 }
-                length + grapheme_count(&text[cursor..])
+                length + self.graphemes(&text[cursor..])
             }
-            // The other units need the full walk; `measure` is exact.
-            _ => measure(text, unit, usize::MAX, self.entities).0,
+            LengthUnit::Weighted => measure(text, unit, usize::MAX, self.entities).0,
         };
         self.known[slot] = Some(length);
         length
+    }
+
+    /// Where the text stops fitting `limit` in `unit`, when it is over.
+    fn overflow(&self, unit: LengthUnit, limit: usize) -> Option<usize> {
+        let known = match unit {
+            LengthUnit::Utf16 => self.census.utf16_overflows.iter().find(|(wanted, _)| *wanted == limit),
+            LengthUnit::Graphemes if !self.census.joins => {
+                self.census.char_offsets.iter().find(|(wanted, _)| *wanted == limit)
+            }
+            _ => None,
+        };
+        match known {
+            Some((_, offset)) => *offset,
+            None => overflow_offset(self.text, unit, limit, self.entities),
+        }
+    }
+
+    /// Byte offset after the first `characters` graphemes, if the text is longer.
+    fn fold(&self, characters: usize) -> Option<usize> {
+        match self.census.char_offset(characters) {
+            Some(offset) if !self.census.joins => offset,
+            _ => fold_offset(self.text, characters),
+        }
     }
 }
 
 /// Measures a draft on each target platform. `entities` are found in `text`.
 pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
-    let mut lengths = Lengths::new(text, entities);
+    // Offsets the census should note on its way: folds, and the limits of
+    // char-counted units (only needed when the text is over them).
+    let mut char_counts = Vec::new();
+    let mut utf16_limits = Vec::new();
+    for target in targets {
+        let facts = target.platform.facts();
+        let limit = target.limit.unwrap_or(facts.limit);
+        char_counts.extend(facts.fold);
+        match facts.unit {
+            LengthUnit::Graphemes => char_counts.push(limit),
+            LengthUnit::Utf16 => utf16_limits.push(limit),
+            _ => {}
+        }
+    }
+    let mut lengths = Lengths::new(text, entities, Census::new(text, char_counts, utf16_limits));
     let count = |kind: EntityKind| entities.iter().filter(|entity| entity.kind == kind).count();
     let (hashtags, plain_mentions, plain_links) =
         (count(EntityKind::Hashtag), count(EntityKind::Mention), count(EntityKind::Url));
@@ -330,17 +505,8 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
     // is an e-mail address: twitter-text counts its domain as a URL, which the
     // entity list leaves out.
     let has_email = entities.iter().any(|entity| entity.kind == EntityKind::Email);
-    let url_spans: Vec<Span> =
-        entities.iter().filter(|entity| entity.kind == EntityKind::Url).map(|entity| entity.span).collect();
-    // Several platforms share a fold size (Instagram and Facebook: 125).
-    let mut folds: Vec<(usize, Option<usize>)> = Vec::new();
-    let mut fold_at = |characters: usize| match folds.iter().find(|(size, _)| *size == characters) {
-        Some((_, offset)) => *offset,
-        None => {
-            let offset = fold_offset(text, characters);
-            folds.push((characters, offset));
-            offset
-        }
+    let url_spans = |_: ()| -> Vec<Span> {
+        entities.iter().filter(|entity| entity.kind == EntityKind::Url).map(|entity| entity.span).collect()
     };
     targets
         .iter()
@@ -351,17 +517,17 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
                 // One pass gives X's length, validity and where the text stops fitting.
                 let config =
                     crate::twitter::Config { max_weighted_tweet_length: limit, ..crate::twitter::Config::v3() };
-                let known_urls = (!has_email).then_some(&url_spans[..]);
-                let parsed = crate::twitter::weighted_length_with_urls(text, &config, known_urls);
+                let urls = (!has_email).then(|| url_spans(()));
+                let parsed = crate::twitter::weighted_length_with_urls(text, &config, urls.as_deref());
                 let overflow = (parsed.weighted_length > limit).then_some(parsed.valid_range.1);
                 (parsed.weighted_length, overflow, parsed.valid)
             } else {
                 let length = lengths.of(facts.unit);
-                let overflow = if length > limit { overflow_offset(text, facts.unit, limit, entities) } else { None };
+                let overflow = if length > limit { lengths.overflow(facts.unit, limit) } else { None };
                 (length, overflow, true)
             };
             let (mut mentions, mut links) = (plain_mentions, plain_links);
-            if target.platform == Platform::Mastodon && plain_links > 0 {
+            if target.platform == Platform::Mastodon && plain_links > 0 && lengths.census.at_signs >= 2 {
                 // twitter-text reads `@user@example.social` as a link to
                 // `example.social`; Mastodon reads it as a mention.
                 for (whole, _) in remote_mentions(text) {
@@ -376,7 +542,7 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
             }
             let bytes = facts.byte_limit.map(|_| text.len());
             let fits_bytes = facts.byte_limit.is_none_or(|byte_limit| text.len() <= byte_limit);
-            let forbidden = !facts.forbidden.is_empty() && text.contains(facts.forbidden);
+            let forbidden = lengths.census.contains_any(text, facts.forbidden);
             PlatformMetrics {
                 platform: target.platform,
                 unit: facts.unit,
@@ -387,7 +553,7 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
                 hashtags,
                 mentions,
                 links,
-                fold: facts.fold.and_then(&mut fold_at),
+                fold: facts.fold.and_then(|characters| lengths.fold(characters)),
                 overflow,
                 bytes,
             }
@@ -466,7 +632,7 @@ mod tests {
             "한국어 नमस्ते",
         ] {
             let entities = crate::entities::find(text);
-            let mut lengths = Lengths::new(text, &entities);
+            let mut lengths = Lengths::new(text, &entities, Census::new(text, Vec::new(), Vec::new()));
             for unit in [
                 LengthUnit::Graphemes,
                 LengthUnit::Utf16,
@@ -496,5 +662,30 @@ mod tests {
         assert_eq!(metrics(&text, "instagram").fold, Some(125));
         assert_eq!(metrics("short", "instagram").fold, None);
         assert_eq!(metrics(&text, "x").fold, None, "X has no fold");
+    }
+}
+
+#[cfg(test)]
+mod may_join_tests {
+    use super::may_join;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    /// Every char `may_join` lets through is a grapheme of its own, whatever
+    /// surrounds it: the fast counts depend on it.
+    #[test]
+    fn every_other_char_stands_alone() {
+        let mut wrong = Vec::new();
+        for ch in ('\u{300}'..=char::MAX).filter(|&ch| !may_join(ch)) {
+            let mut buffer = String::new();
+            buffer.push('a');
+            buffer.push(ch);
+            buffer.push('a');
+            buffer.push(ch);
+            buffer.push(ch);
+            if buffer.graphemes(true).count() != 5 {
+                wrong.push(format!("{:04X}", ch as u32));
+            }
+        }
+        assert!(wrong.is_empty(), "{} chars join a neighbour: {}", wrong.len(), wrong.join(" "));
     }
 }

@@ -1,8 +1,9 @@
 //! Properties that hold for any input (proptest): spans on char boundaries,
 //! sorted deterministic output, fixes that keep the text valid and settle,
-//! offset conversions that round-trip.
+//! offset conversions that round-trip, platform counts equal to a plain
+//! walk in each unit.
 
-use postlint_core::{apply_fixes, Checker, Draft, Format, LineIndex, PlatformTarget};
+use postlint_core::{apply_fixes, Checker, Draft, Format, LineIndex, Platform, PlatformTarget};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
@@ -113,6 +114,28 @@ proptest! {
             let line_start = index.line_start(position.line);
             prop_assert_eq!(text[line_start..byte].chars().count() + 1, position.column);
             prop_assert!(!text[line_start..byte].contains('\n'));
+        }
+    }
+
+    #[test]
+    fn platform_counts_equal_a_plain_walk(text in draft_text(), limit in 0usize..160) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let entities = postlint_core::entities::find(&text);
+        // Every platform twice: with its own limit, and a small one the text is likely over.
+        let targets: Vec<PlatformTarget> = Platform::ALL
+            .into_iter()
+            .flat_map(|platform| [PlatformTarget { platform, limit: None }, PlatformTarget { platform, limit: Some(limit) }])
+            .collect();
+        for (target, metrics) in targets.iter().zip(postlint_core::metrics::measure_platforms(&text, &targets, &entities)) {
+            let facts = target.platform.facts();
+            let (length, overflow) =
+                postlint_core::metrics::measure(&text, metrics.unit, target.limit.unwrap_or(facts.limit), &entities);
+            prop_assert_eq!(metrics.length, length, "{} length", target.platform);
+            prop_assert_eq!(metrics.overflow, overflow, "{} overflow", target.platform);
+            let fold = facts.fold.and_then(|characters| {
+                text.grapheme_indices(true).nth(characters).map(|(offset, _)| offset)
+            });
+            prop_assert_eq!(metrics.fold, fold, "{} fold", target.platform);
         }
     }
 }

@@ -123,7 +123,10 @@ pub(crate) fn may_start_sequence(text: &[u8]) -> bool {
             // Keycaps continue with U+FE0F (EF B8 8F) or U+20E3 (E2 83 A3).
             matches!(text.get(1..3), Some([0xEF, 0xB8]) | Some([0xE2, 0x83]))
         }
-        Some(byte) => *byte >= 0xC2,
+        // Below U+203C only © and ® are pictographs (C2 A9, C2 AE); lead
+        // bytes C3 to E1 hold U+00C0 to U+1FFF, where none starts a sequence.
+        Some(0xC2) => matches!(text.get(1), Some(0xA9 | 0xAE)),
+        Some(byte) => *byte >= 0xE2,
         None => false,
     }
 }

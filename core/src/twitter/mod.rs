@@ -32,6 +32,7 @@ mod validate;
 mod weight;
 
 pub(crate) use emoji::emoji_sequence_len as emoji_sequence_length;
+pub(crate) use emoji::may_start_sequence as may_start_emoji;
 
 pub use entities::{
     cashtag_entities, extract_cashtags, extract_entities, extract_hashtags, extract_mentions, extract_urls,

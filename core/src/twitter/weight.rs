@@ -187,8 +187,12 @@ fn count(text: &str, config: &Config, known_urls: Option<&[Span]>) -> Counted {
     };
     let limit = config.max_weighted_tweet_length.saturating_mul(config.scale);
     let url_weight = config.transformed_url_length.saturating_mul(config.scale);
-    // Weight of every ASCII character, looked up once instead of per character.
-    let ascii_weights: [usize; 128] = std::array::from_fn(|byte| config.weight_of(char::from(byte as u8)));
+    // Weight of every ASCII character, looked up once instead of per
+    // character; every config so far gives them one weight.
+    let ascii_weights: [usize; 128] = match config.ranges.iter().find(|range| range.start == 0 && range.end >= 0x7F) {
+        Some(range) => [range.weight; 128],
+        None => std::array::from_fn(|byte| config.weight_of(char::from(byte as u8))),
+    };
     let bytes = text.as_bytes();
     let mut next_url = urls.iter().peekable();
     let mut total: usize = 0;
