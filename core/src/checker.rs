@@ -188,8 +188,12 @@ impl Checker {
         }
         let gated = active.iter_mut().filter(|active| !active.rule.triggers().is_empty());
         for (bit, active) in (0..MAX_GATED_RULES).zip(gated) {
-            for word in active.rule.triggers() {
-                builder.add_trigger(bit, word);
+            let triggers = active.rule.triggers();
+            for word in triggers.anywhere {
+                builder.add_trigger(bit, word, false);
+            }
+            for word in triggers.word_starts {
+                builder.add_trigger(bit, word, true);
             }
             active.trigger_bit = Some(bit);
         }

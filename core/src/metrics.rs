@@ -129,7 +129,7 @@ fn walk(
             }
         }
         LengthUnit::MastodonGraphemes => {
-            let special = mastodon_special_spans(text, entities);
+            let special = mastodon_special_spans(entities, &remote_mentions(text));
             let mut cursor = 0;
             'pieces: {
                 for (span, weight) in special {
@@ -175,9 +175,8 @@ fn walk(
 }
 
 /// Spans Mastodon counts specially, sorted: URLs weigh 23 and the `@domain`
-/// of a remote mention weighs nothing.
-fn mastodon_special_spans(text: &str, entities: &[FoundEntity]) -> Vec<(Span, usize)> {
-    let remote = remote_mentions(text);
+/// of a remote mention (`remote`, from [`remote_mentions`]) weighs nothing.
+fn mastodon_special_spans(entities: &[FoundEntity], remote: &[(Span, Span)]) -> Vec<(Span, usize)> {
     let mut special: Vec<(Span, usize)> = entities
         .iter()
         .filter(|entity| entity.kind == EntityKind::Url)
@@ -286,8 +285,6 @@ struct Census {
     /// Whether some char may join a neighbour into one grapheme (or is a
     /// CR); without one, every char is a grapheme.
     joins: bool,
-    /// Which ASCII characters occur (bit n for byte n), for forbidden characters.
-    ascii_seen: u128,
     /// `@` signs: a remote mention needs two.
     at_signs: usize,
     /// Wanted char counts `n`, with the byte offset of char `n` (0-based) if there is one.
@@ -313,7 +310,6 @@ impl Census {
         let bytes = text.as_bytes();
         let (mut chars, mut utf16, mut threads, mut at_signs) = (0, 0, 0, 0);
         let mut joins = false;
-        let mut ascii_seen: u128 = 0;
         // End of the emoji sequence being walked through, for Threads.
         let mut emoji_end = 0;
         let mut offset = 0;
@@ -333,9 +329,7 @@ impl Census {
                     next_utf16 += 1;
                     utf16_target = wanted(&utf16_overflows, next_utf16);
                 }
-                for &byte in run {
-                    ascii_seen |= 1 << byte;
-                }
+                joins |= memchr::memchr(b'\r', run).is_some();
                 at_signs += run.iter().filter(|&&byte| byte == b'@').count();
                 chars += run_length;
                 utf16 += run_length;
@@ -382,20 +376,12 @@ impl Census {
             utf16 += units;
             offset += length;
         }
-        joins |= ascii_seen & (1 << b'\r') != 0;
-        Census { chars, utf16, threads, joins, ascii_seen, at_signs, char_offsets, utf16_overflows }
+        Census { chars, utf16, threads, joins, at_signs, char_offsets, utf16_overflows }
     }
 
     /// The byte offset of char `n`, if it was wanted.
     fn char_offset(&self, n: usize) -> Option<Option<usize>> {
         self.char_offsets.iter().find(|(count, _)| *count == n).map(|(_, offset)| *offset)
-    }
-
-    /// Whether `forbidden` has a char in the text (`text` is only read for non-ASCII ones).
-    fn contains_any(&self, text: &str, forbidden: &[char]) -> bool {
-        forbidden
-            .iter()
-            .any(|&ch| if ch.is_ascii() { self.ascii_seen & (1 << ch as u32) != 0 } else { text.contains(ch) })
     }
 }
 
@@ -435,11 +421,8 @@ impl<'t> Lengths<'t> {
             LengthUnit::Graphemes => self.census.chars,
             LengthUnit::ThreadsCharacters => self.census.threads,
             LengthUnit::MastodonGraphemes => {
-                let special = if self.census.at_signs == 0 && !self.entities.iter().any(|e| e.kind == EntityKind::Url) {
-                    Vec::new()
-                } else {
-                    mastodon_special_spans(text, self.entities)
-                };
+                let remote = if self.census.at_signs >= 2 { remote_mentions(text) } else { Vec::new() };
+                let special = mastodon_special_spans(self.entities, &remote);
                 let mut cursor = 0;
                 let mut length = 0;
                 for (span, weight) in special {
@@ -505,6 +488,7 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
     // is an e-mail address: twitter-text counts its domain as a URL, which the
     // entity list leaves out.
     let has_email = entities.iter().any(|entity| entity.kind == EntityKind::Email);
+    let mut angle_brackets = None;
     let url_spans = |_: ()| -> Vec<Span> {
         entities.iter().filter(|entity| entity.kind == EntityKind::Url).map(|entity| entity.span).collect()
     };
@@ -542,7 +526,12 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
             }
             let bytes = facts.byte_limit.map(|_| text.len());
             let fits_bytes = facts.byte_limit.is_none_or(|byte_limit| text.len() <= byte_limit);
-            let forbidden = lengths.census.contains_any(text, facts.forbidden);
+            let forbidden = match facts.forbidden {
+                [] => false,
+                // YouTube's two share one answer.
+                ['<', '>'] => *angle_brackets.get_or_insert_with(|| memchr::memchr2(b'<', b'>', text.as_bytes()).is_some()),
+                chars => text.contains(chars),
+            };
             PlatformMetrics {
                 platform: target.platform,
                 unit: facts.unit,

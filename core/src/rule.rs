@@ -163,10 +163,26 @@ pub trait Rule: Send + Sync {
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>);
     /// Words every draft the rule can fire on contains at least one of. The
     /// checker looks for them in its one pass over the normalized text
-    /// (lowercased, white space collapsed, anywhere rather than on word
-    /// boundaries) and skips the rule when none occurs. Empty: always run.
-    fn triggers(&self) -> &[&'static str] {
-        &[]
+    /// (lowercased, white space collapsed) and skips the rule when none
+    /// occurs. None: always run.
+    fn triggers(&self) -> Triggers {
+        Triggers::default()
+    }
+}
+
+/// A rule's trigger words (see [`Rule::triggers`]), written in lowercase.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Triggers {
+    /// Words matched anywhere, inside other words too (`digo` in “código”).
+    pub anywhere: &'static [&'static str],
+    /// Words matched only where a word starts (`ad` in “(ad)” or “#ad”, not in “read”).
+    pub word_starts: &'static [&'static str],
+}
+
+impl Triggers {
+    /// Whether there is no trigger, so the rule always runs.
+    pub fn is_empty(&self) -> bool {
+        self.anywhere.is_empty() && self.word_starts.is_empty()
     }
 }
 

@@ -69,6 +69,13 @@ pub(crate) const MAX_GATED_RULES: u32 = Triggered::BITS;
 pub(crate) struct TermIndexBuilder {
     patterns: Vec<String>,
     owners: Vec<Owner>,
+    /// Whether each pattern must start / end on a word boundary.
+    edges: Vec<(bool, bool)>,
+}
+
+/// Whether a pattern starting or ending with `ch` must meet a word boundary there.
+fn needs_boundary(ch: Option<char>) -> bool {
+    ch.is_some_and(|ch| is_word_char(ch) && !is_unspaced_script(ch))
 }
 
 impl TermIndexBuilder {
@@ -79,17 +86,19 @@ impl TermIndexBuilder {
         if normalized.is_empty() {
             return false;
         }
+        self.edges.push((needs_boundary(normalized.chars().next()), needs_boundary(normalized.chars().next_back())));
         self.patterns.push(normalized);
         self.owners.push(Owner::Term { slot, term: term_index });
         true
     }
 
     /// Registers `word` as a trigger of the rule given `bit`: matched
-    /// anywhere in the normalized text, word boundary or not.
-    pub(crate) fn add_trigger(&mut self, bit: u32, word: &str) {
+    /// anywhere in the normalized text, or only where a word starts.
+    pub(crate) fn add_trigger(&mut self, bit: u32, word: &str, at_word_start: bool) {
         debug_assert!(bit < MAX_GATED_RULES);
         let normalized = normalize_term(word);
         if !normalized.is_empty() {
+            self.edges.push((at_word_start && needs_boundary(normalized.chars().next()), false));
             self.patterns.push(normalized);
             self.owners.push(Owner::Trigger { bit });
         }
@@ -97,21 +106,13 @@ impl TermIndexBuilder {
 
     /// Builds the automaton.
     pub(crate) fn build(self) -> TermIndex {
-        let edges = self
-            .patterns
-            .iter()
-            .map(|pattern| {
-                let needs = |ch: Option<char>| ch.is_some_and(|ch| is_word_char(ch) && !is_unspaced_script(ch));
-                (needs(pattern.chars().next()), needs(pattern.chars().next_back()))
-            })
-            .collect();
         let automaton = if self.patterns.is_empty() {
             None
         } else {
             AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&self.patterns).ok()
         };
         let hashtags = self.patterns.iter().map(|pattern| pattern.starts_with('#')).collect();
-        TermIndex { automaton, owners: self.owners, edges, hashtags, patterns: self.patterns }
+        TermIndex { automaton, owners: self.owners, edges: self.edges, hashtags, patterns: self.patterns }
     }
 }
 
@@ -143,13 +144,6 @@ impl TermIndex {
         let text = normalized.as_str();
         for found in automaton.find_overlapping_iter(text) {
             let pattern = found.pattern().as_usize();
-            let (slot, term) = match self.owners[pattern] {
-                Owner::Term { slot, term } => (slot, term),
-                Owner::Trigger { bit } => {
-                    triggered |= 1 << bit;
-                    continue;
-                }
-            };
             let (start, end) = (found.start(), found.end());
             let (start_edge, end_edge) = self.edges[pattern];
             if start_edge && text[..start].chars().next_back().is_some_and(is_word_char) {
@@ -158,6 +152,13 @@ impl TermIndex {
             if end_edge && text[end..].chars().next().is_some_and(is_word_char) {
                 continue;
             }
+            let (slot, term) = match self.owners[pattern] {
+                Owner::Term { slot, term } => (slot, term),
+                Owner::Trigger { bit } => {
+                    triggered |= 1 << bit;
+                    continue;
+                }
+            };
             let normalized_span = Span::new(start, end);
             let span = normalized.span_to_source(normalized_span);
             let hashtag = document.hashtag_containing(span);
@@ -196,8 +197,9 @@ mod tests {
     fn triggers_match_anywhere_and_set_their_bit() {
         let mut builder = TermIndexBuilder::default();
         builder.add(0, 0, "man");
-        builder.add_trigger(3, "Born");
-        builder.add_trigger(5, "digo");
+        builder.add_trigger(3, "Born", false);
+        builder.add_trigger(5, "digo", false);
+        builder.add_trigger(7, "ad", true);
         let index = builder.build();
         let find = |text: &str| {
             let mut hits = Vec::new();
@@ -206,6 +208,8 @@ mod tests {
         };
         assert_eq!(find("REBORN man"), (1 << 3, 1));
         assert_eq!(find("Usa el código"), (1 << 5, 0));
+        assert_eq!(find("Read it (Ad) #ad"), (1 << 7, 0));
+        assert_eq!(find("Read it, made of bread"), (0, 0));
         assert_eq!(find("nothing here"), (0, 0));
     }
 

@@ -41,16 +41,37 @@ const LABEL_HASHTAGS: &[&str] = &[
 /// a word (“an ad campaign”).
 static LABEL_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:advertisement|advertorial|publicidad|publicidade|publicité|werbung|anuncio|pubblicità)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:advertisement|advertorial|publicidad|publicidade|werbung|anuncio)(?-u:\b)",
+        // An ASCII word boundary never follows a final é or à: no boundary asked.
+        r"|(?-u:\b)(?:publicité|pubblicità|partenariat\s+rémunéré)",
         r"|(?-u:\b)(?:ad|advert|sponsored|anzeige)\s*[:|]",
         r"|[(\[]\s*(?:ad|advert|sponsored|anzeige|werbung)\s*[)\]]",
         r"|(?-u:\b)paid\s+(?:partnership|promotion|partner|post)(?-u:\b)",
         r"|(?-u:\b)sponsored\s+(?:post|content)(?-u:\b)",
         r"|(?-u:\b)(?:this|the)\s+(?:post|video|reel|story|content)\s+is\s+sponsored(?-u:\b)",
-        r"|(?-u:\b)(?:bezahlte\s+partnerschaft|partenariat\s+rémunéré|collaboration\s+commerciale|colaboración\s+pagada|parceria\s+paga|patrocinado\s+por)(?-u:\b)",
+        r"|(?-u:\b)(?:bezahlte\s+partnerschaft|collaboration\s+commerciale|colaboración\s+pagada|parceria\s+paga|patrocinado\s+por)(?-u:\b)",
     ))
     .expect("the label pattern is valid")
 });
+
+/// Words one of which starts every clear label, hashtag or phrase: rules
+/// that need a label name them as their triggers (see [`crate::rule::Rule::triggers`]).
+pub(crate) const LABEL_TRIGGERS: &[&str] = &[
+    "ad",
+    "anuncio",
+    "anzeige",
+    "bezahlte",
+    "colaboración",
+    "collaboration",
+    "paid",
+    "parceria",
+    "partenariat",
+    "patrocinado",
+    "pubbl",
+    "publi",
+    "sponsor",
+    "werbung",
+];
 
 /// Where one clear label is, and whether it is a hashtag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +113,27 @@ pub(crate) fn find_labels(document: &Document<'_>) -> Vec<Label> {
 mod tests {
     use super::*;
     use crate::document::Format;
+
+    #[test]
+    fn every_label_starts_with_a_trigger_word() {
+        let hashtags = LABEL_HASHTAGS.iter().map(|tag| format!("#{tag}"));
+        let phrases = [
+            "Advertorial", "PUBLICIDAD", "Publicité", "Werbung", "anuncio", "Pubblicità", "Ad: ", "advert |",
+            "Sponsored:", "Anzeige |", "( ad )", "[Werbung]", "Paid promotion", "sponsored content",
+            "This video is sponsored", "bezahlte Partnerschaft", "partenariat rémunéré", "collaboration commerciale",
+            "colaboración pagada", "parceria paga", "patrocinado por",
+        ];
+        for text in hashtags.chain(phrases.iter().map(|phrase| phrase.to_string())) {
+            let document = Document::new(&text, Format::Text);
+            assert!(!find_labels(&document).is_empty(), "{text:?} is a label");
+            let normalized = document.normalized().as_str();
+            let starts_with_trigger = normalized.char_indices().any(|(at, _)| {
+                let at_word_start = !normalized[..at].chars().next_back().is_some_and(crate::terms::is_word_char);
+                at_word_start && LABEL_TRIGGERS.iter().any(|word| normalized[at..].starts_with(word))
+            });
+            assert!(starts_with_trigger, "{text:?} has no trigger word");
+        }
+    }
 
     fn labels(text: &str) -> Vec<&str> {
         let document = Document::new(text, Format::Text);

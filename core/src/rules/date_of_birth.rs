@@ -3,7 +3,7 @@
 use regex::Regex;
 
 use crate::diagnostic::{Category, Severity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Reporter, Rule, RuleMeta, Triggers};
 use crate::rules::privacy_scan::{has_digits, word_in, words_after, words_before};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -119,8 +119,8 @@ impl Rule for DateOfBirth {
         &self.meta
     }
 
-    fn triggers(&self) -> &[&'static str] {
-        TRIGGERS
+    fn triggers(&self) -> Triggers {
+        Triggers { anywhere: TRIGGERS, ..Triggers::default() }
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

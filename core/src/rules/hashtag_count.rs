@@ -89,13 +89,8 @@ impl Rule for HashtagCount {
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
-        let hashtags: Vec<Span> = context
-            .raw_entities
-            .iter()
-            .filter(|entity| entity.kind == EntityKind::Hashtag)
-            .map(|entity| entity.span)
-            .collect();
-        if hashtags.is_empty() {
+        let count = context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag).count();
+        if count == 0 {
             return;
         }
         let policy = &context.settings.hashtags;
@@ -115,7 +110,7 @@ impl Rule for HashtagCount {
                 }
             };
             let Some(limit) = limit else { continue };
-            if hashtags.len() <= limit {
+            if count <= limit {
                 continue;
             }
             match groups.iter_mut().find(|(existing, _)| *existing == limit) {
@@ -123,6 +118,15 @@ impl Rule for HashtagCount {
                 None => groups.push((limit, vec![facts.display_name])),
             }
         }
+        if groups.is_empty() {
+            return;
+        }
+        let hashtags: Vec<Span> = context
+            .raw_entities
+            .iter()
+            .filter(|entity| entity.kind == EntityKind::Hashtag)
+            .map(|entity| entity.span)
+            .collect();
         for (limit, names) in groups {
             let span = Span::new(hashtags[limit].start, hashtags[hashtags.len() - 1].end);
             let who = match self.limit {

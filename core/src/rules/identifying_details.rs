@@ -4,7 +4,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::diagnostic::{Category, Severity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Reporter, Rule, RuleMeta, Triggers};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
 use crate::terms::is_word_char;
@@ -295,8 +295,8 @@ impl Rule for IdentifyingDetails {
         &self.meta
     }
 
-    fn triggers(&self) -> &[&'static str] {
-        CONDITIONS
+    fn triggers(&self) -> Triggers {
+        Triggers { anywhere: CONDITIONS, ..Triggers::default() }
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

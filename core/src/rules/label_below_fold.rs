@@ -2,8 +2,8 @@
 //! platform's “more” fold, where most readers never see it.
 
 use crate::diagnostic::{Category, Severity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::ad_label::find_labels;
+use crate::rule::{CheckContext, Reporter, Rule, RuleMeta, Triggers};
+use crate::rules::ad_label::{find_labels, LABEL_TRIGGERS};
 use crate::rules::MetaBuilder;
 
 /// Flags a post whose first clear ad label starts at or after the preview
@@ -42,6 +42,10 @@ impl LabelBelowFold {
 impl Rule for LabelBelowFold {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn triggers(&self) -> Triggers {
+        Triggers { word_starts: LABEL_TRIGGERS, ..Triggers::default() }
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -3,8 +3,8 @@
 
 use crate::diagnostic::{Category, Edit, Severity};
 use crate::entities::{EntityKind, FoundEntity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::ad_label::{find_labels, is_label_hashtag};
+use crate::rule::{CheckContext, Reporter, Rule, RuleMeta, Triggers};
+use crate::rules::ad_label::{find_labels, is_label_hashtag, LABEL_TRIGGERS};
 use crate::rules::hashtag_policy::removal;
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -70,6 +70,10 @@ fn trailing_block<'a>(view: &str, hashtags: &[&'a FoundEntity]) -> Vec<&'a Found
 impl Rule for LabelInHashtagBlock {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn triggers(&self) -> Triggers {
+        Triggers { word_starts: LABEL_TRIGGERS, ..Triggers::default() }
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

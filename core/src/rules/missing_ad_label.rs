@@ -9,7 +9,7 @@ use regex::Regex;
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::document::Document;
 use crate::entities::EntityKind;
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Reporter, Rule, RuleMeta, Triggers};
 use crate::rules::ad_label::find_labels;
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -344,8 +344,8 @@ impl Rule for MissingAdLabel {
         &self.meta
     }
 
-    fn triggers(&self) -> &[&'static str] {
-        TRIGGERS
+    fn triggers(&self) -> Triggers {
+        Triggers { anywhere: TRIGGERS, ..Triggers::default() }
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -32,17 +32,19 @@ impl OverLength {
     }
 }
 
-/// A readable number: 63206 → "63,206".
-pub(crate) fn thousands(number: usize) -> String {
-    let digits = number.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
+/// A number with its thousands separated by commas (`63,206`), written
+/// straight into the message rather than through a string of its own.
+struct Thousands(usize);
+
+impl std::fmt::Display for Thousands {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Thousands(number) = *self;
+        if number >= 1000 {
+            write!(f, "{},{:03}", Thousands(number / 1000), number % 1000)
+        } else {
+            write!(f, "{number}")
         }
-        out.push(digit);
     }
-    out
 }
 
 impl Rule for OverLength {
@@ -61,12 +63,12 @@ impl Rule for OverLength {
                     format!(
                         "Too long for {} by {}: {} of {} ({})",
                         facts.display_name,
-                        thousands(over),
-                        thousands(metrics.length),
-                        thousands(metrics.limit),
+                        Thousands(over),
+                        Thousands(metrics.length),
+                        Thousands(metrics.limit),
                         metrics.unit.as_str()
                     ),
-                    format!("Cut {} or split the post; the underlined part does not fit.", thousands(over)),
+                    format!("Cut {} or split the post; the underlined part does not fit.", Thousands(over)),
                 );
             }
             if let (Some(bytes), Some(byte_limit)) = (metrics.bytes, facts.byte_limit) {
@@ -80,14 +82,29 @@ impl Rule for OverLength {
                         format!(
                             "Too long for {} by {} bytes: {} of {} UTF-8 bytes",
                             facts.display_name,
-                            thousands(bytes - byte_limit),
-                            thousands(bytes),
-                            thousands(byte_limit)
+                            Thousands(bytes - byte_limit),
+                            Thousands(bytes),
+                            Thousands(byte_limit)
                         ),
                         "Shorten the post; scripts such as Chinese or Arabic use 2–3 bytes per character.",
                     );
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Thousands;
+
+    #[test]
+    fn thousands_are_grouped_by_commas() {
+        let shown = |number: usize| Thousands(number).to_string();
+        assert_eq!(shown(0), "0");
+        assert_eq!(shown(999), "999");
+        assert_eq!(shown(1000), "1,000");
+        assert_eq!(shown(63_206), "63,206");
+        assert_eq!(shown(1_000_007), "1,000,007");
     }
 }
