@@ -1,5 +1,6 @@
 //! What a check reports: diagnostics, their severity and category, and fixes.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -162,8 +163,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong.
     pub message: String,
-    /// What to do about it.
-    pub help: String,
+    /// What to do about it (most rules' advice is fixed text, kept without a copy).
+    pub help: Cow<'static, str>,
     /// Where, in UTF-8 bytes of the original text.
     pub span: Span,
     /// Ways to fix it, preferred first.

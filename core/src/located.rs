@@ -114,7 +114,7 @@ impl Locator {
             category: diagnostic.category,
             severity: diagnostic.severity,
             message: diagnostic.message.clone(),
-            help: diagnostic.help.clone(),
+            help: diagnostic.help.to_string(),
             start: self.offset(diagnostic.span.start),
             end: self.offset(diagnostic.span.end),
             line,
@@ -153,7 +153,7 @@ mod tests {
             category: Category::Style,
             severity: Severity::Info,
             message: String::new(),
-            help: String::new(),
+            help: "".into(),
             span,
             fixes: vec![crate::Fix::replace("t", span, "x")],
         }

@@ -275,6 +275,21 @@ fn grapheme_count(text: &str) -> usize {
     count
 }
 
+/// How many bytes at the start of `bytes` are ASCII, eight at a time.
+fn ascii_prefix_length(bytes: &[u8]) -> usize {
+    let mut length = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let high_bits = word & 0x8080_8080_8080_8080;
+        if high_bits != 0 {
+            // The lowest set high bit belongs to the first non-ASCII byte.
+            return length + (high_bits.trailing_zeros() / 8) as usize;
+        }
+        length += 8;
+    }
+    length + bytes[length..].iter().take_while(|byte| byte.is_ascii()).count()
+}
+
 /// What one walk over a text learns for every platform at once: the
 /// lengths most platforms count, and the offsets their folds and limits need.
 struct Census {
@@ -287,6 +302,11 @@ struct Census {
     joins: bool,
     /// `@` signs: a remote mention needs two.
     at_signs: usize,
+    /// X's weight in units of the v3 scale, counting URLs as their characters.
+    x_weight: usize,
+    /// Whether `x_weight` is what twitter-text counts (the text is in NFC
+    /// and has no char X refuses); otherwise X needs its own count.
+    x_exact: bool,
     /// Wanted char counts `n`, with the byte offset of char `n` (0-based) if there is one.
     char_offsets: Vec<(usize, Option<usize>)>,
     /// Wanted UTF-16 limits, with the byte offset of the first char past each.
@@ -294,15 +314,17 @@ struct Census {
 }
 
 impl Census {
-    /// Walks `text` once. `char_counts` and `utf16_limits` name the offsets wanted.
-    fn new(text: &str, mut char_counts: Vec<usize>, mut utf16_limits: Vec<usize>) -> Census {
-        char_counts.sort_unstable();
-        char_counts.dedup();
-        utf16_limits.sort_unstable();
-        utf16_limits.dedup();
-        let mut char_offsets: Vec<(usize, Option<usize>)> = char_counts.into_iter().map(|n| (n, None)).collect();
-        let mut utf16_overflows: Vec<(usize, Option<usize>)> =
-            utf16_limits.into_iter().map(|limit| (limit, None)).collect();
+    /// Walks `text` once, filling in the offsets wanted: `(n, None)` in
+    /// `char_offsets` and `(limit, None)` in `utf16_overflows`.
+    fn new(
+        text: &str,
+        mut char_offsets: Vec<(usize, Option<usize>)>,
+        mut utf16_overflows: Vec<(usize, Option<usize>)>,
+    ) -> Census {
+        for wanted in [&mut char_offsets, &mut utf16_overflows] {
+            wanted.sort_unstable();
+            wanted.dedup();
+        }
         let (mut next_char, mut next_utf16) = (0, 0);
         let wanted =
             |list: &[(usize, Option<usize>)], index: usize| list.get(index).map_or(usize::MAX, |entry| entry.0);
@@ -310,13 +332,16 @@ impl Census {
         let bytes = text.as_bytes();
         let (mut chars, mut utf16, mut threads, mut at_signs) = (0, 0, 0, 0);
         let mut joins = false;
+        let x_config = crate::twitter::Config::v3();
+        let x_ascii = x_config.weight_of('a');
+        let (mut x_weight, mut x_exact) = (0, true);
         // End of the emoji sequence being walked through, for Threads.
         let mut emoji_end = 0;
         let mut offset = 0;
         while offset < bytes.len() {
             // A run of ASCII, most of most posts: one char, one unit and one
             // Threads character per byte.
-            let run_length = bytes[offset..].iter().position(|byte| *byte >= 0x80).unwrap_or(bytes.len() - offset);
+            let run_length = ascii_prefix_length(&bytes[offset..]);
             if run_length > 0 {
                 let run = &bytes[offset..offset + run_length];
                 while char_target < chars + run_length {
@@ -330,10 +355,11 @@ impl Census {
                     utf16_target = wanted(&utf16_overflows, next_utf16);
                 }
                 joins |= memchr::memchr(b'\r', run).is_some();
-                at_signs += run.iter().filter(|&&byte| byte == b'@').count();
+                at_signs += memchr::memchr_iter(b'@', run).count();
                 chars += run_length;
                 utf16 += run_length;
                 threads += run_length;
+                x_weight += run_length * x_ascii;
                 offset += run_length;
                 // A keycap (`1️⃣`) starts with the run's last byte.
                 let last = offset - 1;
@@ -342,6 +368,7 @@ impl Census {
                     .flatten()
                 {
                     threads += sequence - 1;
+                    x_weight += x_config.default_weight - x_ascii;
                     emoji_end = last + sequence;
                 }
                 continue;
@@ -349,6 +376,9 @@ impl Census {
             let ch = text[offset..].chars().next().unwrap_or('\u{FFFD}');
             let (length, units) = (ch.len_utf8(), ch.len_utf16());
             joins |= ch >= '\u{300}' && may_join(ch);
+            x_exact &= !crate::twitter::is_invalid_character(ch)
+                && unicode_normalization::char::canonical_combining_class(ch) == 0
+                && unicode_normalization::is_nfc_quick(std::iter::once(ch)) == unicode_normalization::IsNormalized::Yes;
             if chars == char_target {
                 char_offsets[next_char].1 = Some(offset);
                 next_char += 1;
@@ -367,16 +397,20 @@ impl Census {
                 {
                     Some(sequence) => {
                         threads += sequence;
+                        x_weight += x_config.default_weight;
                         emoji_end = offset + sequence;
                     }
-                    None => threads += 1,
+                    None => {
+                        threads += 1;
+                        x_weight += x_config.weight_of(ch);
+                    }
                 }
             }
             chars += 1;
             utf16 += units;
             offset += length;
         }
-        Census { chars, utf16, threads, joins, at_signs, char_offsets, utf16_overflows }
+        Census { chars, utf16, threads, joins, at_signs, x_weight, x_exact, char_offsets, utf16_overflows }
     }
 
     /// The byte offset of char `n`, if it was wanted.
@@ -422,17 +456,25 @@ impl<'t> Lengths<'t> {
             LengthUnit::ThreadsCharacters => self.census.threads,
             LengthUnit::MastodonGraphemes => {
                 let remote = if self.census.at_signs >= 2 { remote_mentions(text) } else { Vec::new() };
-                let special = mastodon_special_spans(self.entities, &remote);
-                let mut cursor = 0;
-                let mut length = 0;
-                for (span, weight) in special {
-                    if span.start < cursor {
-                        continue;
+                let count = |special: &mut dyn Iterator<Item = (Span, usize)>| {
+                    let mut cursor = 0;
+                    let mut length = 0;
+                    for (span, weight) in special {
+                        if span.start < cursor {
+                            continue;
+                        }
+                        length += self.graphemes(&text[cursor..span.start]) + weight;
+                        cursor = span.end;
                     }
-                    length += self.graphemes(&text[cursor..span.start]) + weight;
-                    cursor = span.end;
+                    length + self.graphemes(&text[cursor..])
+                };
+                if remote.is_empty() {
+                    // Entities are sorted, so the URLs are the special spans, in order.
+                    let urls = self.entities.iter().filter(|entity| entity.kind == EntityKind::Url);
+                    count(&mut urls.map(|url| (url.span, 23)))
+                } else {
+                    count(&mut mastodon_special_spans(self.entities, &remote).into_iter())
                 }
-                length + self.graphemes(&text[cursor..])
             }
             LengthUnit::Weighted => measure(text, unit, usize::MAX, self.entities).0,
         };
@@ -455,6 +497,30 @@ impl<'t> Lengths<'t> {
         }
     }
 
+    /// X's weighted length when the census has it exactly and the text fits
+    /// `limit`: each URL (`urls`, the URL entities) weighs 23
+    /// instead of its characters. `None` when X's own count is needed.
+    fn x_length<'e>(&self, urls: impl Iterator<Item = &'e FoundEntity>, limit: usize) -> Option<usize> {
+        let config = crate::twitter::Config::v3();
+        if !self.census.x_exact || self.text.is_empty() {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        let mut weight = self.census.x_weight;
+        for url in urls {
+            let url = url.span;
+            // A plain ASCII URL, not followed by a char that could join the
+            // last one into an emoji (a keycap): its characters weigh one each.
+            let plain = bytes[url.start..url.end].is_ascii() && bytes.get(url.end).is_none_or(u8::is_ascii);
+            if !plain {
+                return None;
+            }
+            weight = weight - url.len() * config.weight_of('a') + config.transformed_url_length * config.scale;
+        }
+        let length = weight / config.scale;
+        (length <= limit).then_some(length)
+    }
+
     /// Byte offset after the first `characters` graphemes, if the text is longer.
     fn fold(&self, characters: usize) -> Option<usize> {
         match self.census.char_offset(characters) {
@@ -468,19 +534,19 @@ impl<'t> Lengths<'t> {
 pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
     // Offsets the census should note on its way: folds, and the limits of
     // char-counted units (only needed when the text is over them).
-    let mut char_counts = Vec::new();
-    let mut utf16_limits = Vec::new();
+    let mut char_offsets = Vec::new();
+    let mut utf16_overflows = Vec::new();
     for target in targets {
         let facts = target.platform.facts();
         let limit = target.limit.unwrap_or(facts.limit);
-        char_counts.extend(facts.fold);
+        char_offsets.extend(facts.fold.map(|fold| (fold, None)));
         match facts.unit {
-            LengthUnit::Graphemes => char_counts.push(limit),
-            LengthUnit::Utf16 => utf16_limits.push(limit),
+            LengthUnit::Graphemes => char_offsets.push((limit, None)),
+            LengthUnit::Utf16 => utf16_overflows.push((limit, None)),
             _ => {}
         }
     }
-    let mut lengths = Lengths::new(text, entities, Census::new(text, char_counts, utf16_limits));
+    let mut lengths = Lengths::new(text, entities, Census::new(text, char_offsets, utf16_overflows));
     let count = |kind: EntityKind| entities.iter().filter(|entity| entity.kind == kind).count();
     let (hashtags, plain_mentions, plain_links) =
         (count(EntityKind::Hashtag), count(EntityKind::Mention), count(EntityKind::Url));
@@ -489,9 +555,6 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
     // entity list leaves out.
     let has_email = entities.iter().any(|entity| entity.kind == EntityKind::Email);
     let mut angle_brackets = None;
-    let url_spans = |_: ()| -> Vec<Span> {
-        entities.iter().filter(|entity| entity.kind == EntityKind::Url).map(|entity| entity.span).collect()
-    };
     targets
         .iter()
         .map(|target| {
@@ -501,10 +564,16 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
                 // One pass gives X's length, validity and where the text stops fitting.
                 let config =
                     crate::twitter::Config { max_weighted_tweet_length: limit, ..crate::twitter::Config::v3() };
-                let urls = (!has_email).then(|| url_spans(()));
-                let parsed = crate::twitter::weighted_length_with_urls(text, &config, urls.as_deref());
-                let overflow = (parsed.weighted_length > limit).then_some(parsed.valid_range.1);
-                (parsed.weighted_length, overflow, parsed.valid)
+                let urls = || entities.iter().filter(|entity| entity.kind == EntityKind::Url);
+                match (!has_email).then(|| lengths.x_length(urls(), limit)).flatten() {
+                    Some(length) => (length, None, true),
+                    None => {
+                        let urls = (!has_email).then(|| urls().map(|url| url.span).collect::<Vec<Span>>());
+                        let parsed = crate::twitter::weighted_length_with_urls(text, &config, urls.as_deref());
+                        let overflow = (parsed.weighted_length > limit).then_some(parsed.valid_range.1);
+                        (parsed.weighted_length, overflow, parsed.valid)
+                    }
+                }
             } else {
                 let length = lengths.of(facts.unit);
                 let overflow = if length > limit { lengths.overflow(facts.unit, limit) } else { None };
@@ -529,7 +598,9 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
             let forbidden = match facts.forbidden {
                 [] => false,
                 // YouTube's two share one answer.
-                ['<', '>'] => *angle_brackets.get_or_insert_with(|| memchr::memchr2(b'<', b'>', text.as_bytes()).is_some()),
+                ['<', '>'] => {
+                    *angle_brackets.get_or_insert_with(|| memchr::memchr2(b'<', b'>', text.as_bytes()).is_some())
+                }
                 chars => text.contains(chars),
             };
             PlatformMetrics {
@@ -637,6 +708,14 @@ mod tests {
         let accented = "é".repeat(200);
         assert_eq!(fold_offset(&accented, 125), Some(250));
         assert_eq!(fold_offset(&"a".repeat(125), 125), None);
+    }
+
+    #[test]
+    fn ascii_prefix_length_finds_the_first_non_ascii_byte() {
+        for text in ["", "abc", "abcdefgh", "abcdefghé", "é", "abcdefghijklmnopé12", "abcdefghijklmnop"] {
+            let expected = text.bytes().position(|byte| !byte.is_ascii()).unwrap_or(text.len());
+            assert_eq!(ascii_prefix_length(text.as_bytes()), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The rule trait every check implements, and what a rule reports with.
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{Category, Diagnostic, Fix, Severity};
 use crate::document::Document;
 use crate::entities::FoundEntity;
@@ -120,7 +122,12 @@ impl<'a> Reporter<'a> {
     }
 
     /// Reports a finding at `span` and returns it, so fixes can be added.
-    pub fn report(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) -> &mut Diagnostic {
+    pub fn report(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        help: impl Into<Cow<'static, str>>,
+    ) -> &mut Diagnostic {
         let diagnostic = Diagnostic {
             rule: self.meta.id.clone(),
             category: self.meta.category,
@@ -144,7 +151,7 @@ impl<'a> Reporter<'a> {
         &mut self,
         span: Span,
         message: impl Into<String>,
-        help: impl Into<String>,
+        help: impl Into<Cow<'static, str>>,
         fixes: Vec<Fix>,
     ) {
         self.report(span, message, help).fixes = fixes;

@@ -118,10 +118,27 @@ mod tests {
     fn every_label_starts_with_a_trigger_word() {
         let hashtags = LABEL_HASHTAGS.iter().map(|tag| format!("#{tag}"));
         let phrases = [
-            "Advertorial", "PUBLICIDAD", "Publicité", "Werbung", "anuncio", "Pubblicità", "Ad: ", "advert |",
-            "Sponsored:", "Anzeige |", "( ad )", "[Werbung]", "Paid promotion", "sponsored content",
-            "This video is sponsored", "bezahlte Partnerschaft", "partenariat rémunéré", "collaboration commerciale",
-            "colaboración pagada", "parceria paga", "patrocinado por",
+            "Advertorial",
+            "PUBLICIDAD",
+            "Publicité",
+            "Werbung",
+            "anuncio",
+            "Pubblicità",
+            "Ad: ",
+            "advert |",
+            "Sponsored:",
+            "Anzeige |",
+            "( ad )",
+            "[Werbung]",
+            "Paid promotion",
+            "sponsored content",
+            "This video is sponsored",
+            "bezahlte Partnerschaft",
+            "partenariat rémunéré",
+            "collaboration commerciale",
+            "colaboración pagada",
+            "parceria paga",
+            "patrocinado por",
         ];
         for text in hashtags.chain(phrases.iter().map(|phrase| phrase.to_string())) {
             let document = Document::new(&text, Format::Text);

@@ -95,7 +95,7 @@ impl Rule for HashtagCount {
         }
         let policy = &context.settings.hashtags;
         // Platforms with the same limit share one finding.
-        let mut groups: Vec<(usize, Vec<&str>)> = Vec::new();
+        let mut groups: Vec<(usize, String)> = Vec::new();
         for target in context.platforms {
             let facts = target.platform.facts();
             let limit = match self.limit {
@@ -114,37 +114,35 @@ impl Rule for HashtagCount {
                 continue;
             }
             match groups.iter_mut().find(|(existing, _)| *existing == limit) {
-                Some((_, names)) => names.push(facts.display_name),
-                None => groups.push((limit, vec![facts.display_name])),
+                Some((_, names)) => {
+                    names.push_str(" and ");
+                    names.push_str(facts.display_name);
+                }
+                None => groups.push((limit, facts.display_name.to_owned())),
             }
         }
         if groups.is_empty() {
             return;
         }
-        let hashtags: Vec<Span> = context
-            .raw_entities
-            .iter()
-            .filter(|entity| entity.kind == EntityKind::Hashtag)
-            .map(|entity| entity.span)
-            .collect();
+        let hashtags = || context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag);
+        let last_end = hashtags().last().map_or(0, |hashtag| hashtag.span.end);
         for (limit, names) in groups {
-            let span = Span::new(hashtags[limit].start, hashtags[hashtags.len() - 1].end);
-            let who = match self.limit {
-                Limit::PlatformCap => format!("{} accepts at most", names.join(" and ")),
-                Limit::GuidelineMax => format!("The guideline allows at most {} on", names.join(" and ")),
-                Limit::PlatformAdvice => format!("{} advises at most", names.join(" and ")),
-            };
+            // From the first hashtag past the limit to the last one.
+            let first_over = hashtags().nth(limit).map_or(last_end, |hashtag| hashtag.span.start);
+            let span = Span::new(first_over, last_end);
+            let plural = plural(limit);
             let message = match self.limit {
-                Limit::GuidelineMax => {
-                    format!("{who}: {limit} hashtag{}; this post has {}", plural(limit), hashtags.len())
+                Limit::PlatformCap => {
+                    message!("{names} accepts at most {limit} hashtag{plural}; this post has {count}")
                 }
-                _ => format!("{who} {limit} hashtag{}; this post has {}", plural(limit), hashtags.len()),
+                Limit::GuidelineMax => {
+                    message!("The guideline allows at most {limit} hashtag{plural} on {names}; this post has {count}")
+                }
+                Limit::PlatformAdvice => {
+                    message!("{names} advises at most {limit} hashtag{plural}; this post has {count}")
+                }
             };
-            reporter.report(
-                span,
-                message,
-                format!("Keep the {limit} most relevant hashtag{} and remove the rest.", plural(limit)),
-            );
+            reporter.report(span, message, "Keep the most relevant hashtags and remove the rest.");
         }
     }
 }

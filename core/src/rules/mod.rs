@@ -2,6 +2,18 @@
 //! detectors, structure, counting. Each rule is one type in its own file,
 //! with its examples in its metadata and its own tests.
 
+/// `format!` into a buffer sized for a rule message: `format!` guesses the
+/// size from the literal parts only and grows the string as the arguments
+/// are written, which costs more than the writing on a short post.
+macro_rules! message {
+    ($($argument:tt)*) => {{
+        use std::fmt::Write as _;
+        let mut message = String::with_capacity(128);
+        let _ = write!(message, $($argument)*);
+        message
+    }};
+}
+
 mod ad_label;
 mod all_caps_sentence;
 mod brand_name;

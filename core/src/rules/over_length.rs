@@ -60,7 +60,7 @@ impl Rule for OverLength {
                 let over = metrics.length - metrics.limit;
                 reporter.report(
                     Span::new(overflow, text.len()),
-                    format!(
+                    message!(
                         "Too long for {} by {}: {} of {} ({})",
                         facts.display_name,
                         Thousands(over),
@@ -68,7 +68,7 @@ impl Rule for OverLength {
                         Thousands(metrics.limit),
                         metrics.unit.as_str()
                     ),
-                    format!("Cut {} or split the post; the underlined part does not fit.", Thousands(over)),
+                    "Cut the underlined part, which does not fit, or split the post.",
                 );
             }
             if let (Some(bytes), Some(byte_limit)) = (metrics.bytes, facts.byte_limit) {
@@ -79,7 +79,7 @@ impl Rule for OverLength {
                     }
                     reporter.report(
                         Span::new(start, text.len()),
-                        format!(
+                        message!(
                             "Too long for {} by {} bytes: {} of {} UTF-8 bytes",
                             facts.display_name,
                             Thousands(bytes - byte_limit),

@@ -31,6 +31,7 @@ mod url;
 mod validate;
 mod weight;
 
+pub(crate) use chars::is_invalid_character;
 pub(crate) use emoji::emoji_sequence_len as emoji_sequence_length;
 pub(crate) use emoji::may_start_sequence as may_start_emoji;
 

@@ -91,7 +91,7 @@ impl Config {
     }
 
     /// Weight of one code point.
-    fn weight_of(&self, c: char) -> usize {
+    pub(crate) fn weight_of(&self, c: char) -> usize {
         let value = u32::from(c);
         self.ranges
             .iter()
