@@ -322,8 +322,8 @@ impl Census {
         mut utf16_overflows: Vec<(usize, Option<usize>)>,
     ) -> Census {
         for wanted in [&mut char_offsets, &mut utf16_overflows] {
-            wanted.sort_unstable();
-            wanted.dedup();
+            wanted.sort_unstable_by_key(|(at, _)| *at);
+            wanted.dedup_by_key(|(at, _)| *at);
         }
         let (mut next_char, mut next_utf16) = (0, 0);
         let wanted =

@@ -125,7 +125,7 @@ impl Rule for HashtagCount {
             return;
         }
         let hashtags = || context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag);
-        let last_end = hashtags().last().map_or(0, |hashtag| hashtag.span.end);
+        let last_end = hashtags().next_back().map_or(0, |hashtag| hashtag.span.end);
         for (limit, names) in groups {
             // From the first hashtag past the limit to the last one.
             let first_over = hashtags().nth(limit).map_or(last_end, |hashtag| hashtag.span.start);
