@@ -1,5 +1,7 @@
 //! `privacy.date-of-birth`: a person's date of birth in a public post.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use crate::diagnostic::{Category, Severity};
@@ -12,7 +14,8 @@ use crate::span::Span;
 /// `DOB: 03/04/1988`, `birthday is 3 May`, `(b. 2016)`.
 pub(crate) struct DateOfBirth {
     meta: RuleMeta,
-    birth_date: Regex,
+    /// Compiled on first use: most drafts never get this far.
+    birth_date: LazyLock<Regex>,
 }
 
 /// Nouns that, before "born" or "birthday", say the subject is not a person:
@@ -39,6 +42,17 @@ const TRIGGERS: &[&str] =
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember)(?-u:\b)\.?";
 
 const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|º|°)?";
+
+/// The birth-date phrase with its date, compiled when a draft first needs it.
+fn birth_date_regex() -> Regex {
+    let date = format!(
+        r"(?:{DAY}\.?\s+(?:of\s+|de\s+)?{MONTH}(?:,?\s+(?:de\s+)?(?:19|20)\d{{2}})?|{MONTH}\s+{DAY}(?-u:\b)(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?-u:\b)|(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?-u:\b))"
+    );
+    let pattern = format!(
+        r"(?i)(?:(?P<born>(?-u:\b)born(?:\s+on)?|(?-u:\b)nacid[oa]\s+el|(?-u:\b)n[ée]e?\s+le|(?-u:\b)geboren\s+am|(?-u:\b)nascid[oa]\s+em|(?-u:\b)birthday(?:\s+is|\s*:)?(?:\s+on)?|(?-u:\b)cumpleaños(?:\s+es)?(?:\s+el)?)|(?P<label>(?-u:\b)date\s+of\s+birth|(?-u:\b)birth\s*date|(?-u:\b)d\.\s?o\.\s?b(?-u:\b)\.?|(?-u:\b)dob(?-u:\b)|(?-u:\b)fecha\s+de\s+nacimiento|(?-u:\b)date\s+de\s+naissance|(?-u:\b)geburtsdatum|(?-u:\b)data\s+de\s+nascimento)|(?P<b>\(b\.))[\s:,\-–]*(?:(?:is|was|on|the|el|le|am|em)\s+){{0,2}}(?:(?P<date>{date})|(?P<year>(?:19|20)\d{{2}})\))"
+    );
+    Regex::new(&pattern).expect("built-in pattern compiles")
+}
 
 impl DateOfBirth {
     /// The rule with its documentation, examples and compiled patterns.
@@ -72,14 +86,7 @@ impl DateOfBirth {
             "Born on 5 July 1948, the NHS is still ours.",
         ])
         .build();
-        let date = format!(
-            r"(?:{DAY}\.?\s+(?:of\s+|de\s+)?{MONTH}(?:,?\s+(?:de\s+)?(?:19|20)\d{{2}})?|{MONTH}\s+{DAY}(?-u:\b)(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?-u:\b)|(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}(?-u:\b))"
-        );
-        let pattern = format!(
-            r"(?i)(?:(?P<born>(?-u:\b)born(?:\s+on)?|(?-u:\b)nacid[oa]\s+el|(?-u:\b)n[ée]e?\s+le|(?-u:\b)geboren\s+am|(?-u:\b)nascid[oa]\s+em|(?-u:\b)birthday(?:\s+is|\s*:)?(?:\s+on)?|(?-u:\b)cumpleaños(?:\s+es)?(?:\s+el)?)|(?P<label>(?-u:\b)date\s+of\s+birth|(?-u:\b)birth\s*date|(?-u:\b)d\.\s?o\.\s?b(?-u:\b)\.?|(?-u:\b)dob(?-u:\b)|(?-u:\b)fecha\s+de\s+nacimiento|(?-u:\b)date\s+de\s+naissance|(?-u:\b)geburtsdatum|(?-u:\b)data\s+de\s+nascimento)|(?P<b>\(b\.))[\s:,\-–]*(?:(?:is|was|on|the|el|le|am|em)\s+){{0,2}}(?:(?P<date>{date})|(?P<year>(?:19|20)\d{{2}})\))"
-        );
-        let birth_date = Regex::new(&pattern).expect("built-in pattern compiles");
-        DateOfBirth { meta, birth_date }
+        DateOfBirth { meta, birth_date: LazyLock::new(birth_date_regex) }
     }
 
     /// Dates of birth in `view`: the spans of the dates, in order.

@@ -1,5 +1,7 @@
 //! `privacy.gps-coordinates`: precise map coordinates in a public post.
 
+use std::sync::LazyLock;
+
 use regex::{Captures, Regex};
 
 use crate::diagnostic::{Category, Severity};
@@ -13,8 +15,9 @@ use crate::span::Span;
 /// and seconds.
 pub(crate) struct GpsCoordinates {
     meta: RuleMeta,
-    decimal_pair: Regex,
-    sexagesimal_pair: Regex,
+    /// Compiled on first use: most drafts have no coordinates.
+    decimal_pair: LazyLock<Regex>,
+    sexagesimal_pair: LazyLock<Regex>,
 }
 
 /// Words before a pair of numbers that say they are a place.
@@ -53,18 +56,21 @@ impl GpsCoordinates {
             "Nairobi is about 1° south of the equator",
         ])
         .build();
-        let decimal_pair = Regex::new(
-            r"(?x)
+        let decimal_pair: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?x)
             (?:(?-u:\b)(?P<lat_h1>[NS])\s?)?
             (?P<lat>[-−]?\d{1,2}\.\d{3,})\s?(?P<lat_deg>[°º])?(?:\s?(?P<lat_h2>[NS])(?-u:\b))?
             (?:\s*[,;/]\s*|\s+)
             (?:(?i:lon|lng|long|longitude)\s*[:=]?\s*)?
             (?:(?-u:\b)(?P<lon_h1>[EW])\s?)?
             (?P<lon>[-−]?\d{1,3}\.\d{3,})\s?(?P<lon_deg>[°º])?(?:\s?(?P<lon_h2>[EW])(?-u:\b))?",
-        )
-        .expect("built-in pattern compiles");
-        let sexagesimal_pair = Regex::new(
-            r#"(?x)
+            )
+            .expect("built-in pattern compiles")
+        });
+        let sexagesimal_pair: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r#"(?x)
             (?:(?-u:\b)(?P<lat_h1>[NS])\s?)?
             (?P<lat_d>\d{1,2})\s?[°º]\s?(?P<lat_m>\d{1,2}(?:[.,]\d+)?)\s?['′’]
             (?:\s?(?P<lat_s>\d{1,2}(?:[.,]\d+)?)\s?(?:"|″|”|''|′′))?
@@ -74,8 +80,9 @@ impl GpsCoordinates {
             (?P<lon_d>\d{1,3})\s?[°º]\s?(?P<lon_m>\d{1,2}(?:[.,]\d+)?)\s?['′’]
             (?:\s?(?P<lon_s>\d{1,2}(?:[.,]\d+)?)\s?(?:"|″|”|''|′′))?
             \s?(?P<lon_h2>[EW])?"#,
-        )
-        .expect("built-in pattern compiles");
+            )
+            .expect("built-in pattern compiles")
+        });
         GpsCoordinates { meta, decimal_pair, sexagesimal_pair }
     }
 

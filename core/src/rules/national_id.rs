@@ -1,5 +1,7 @@
 //! `privacy.national-id`: national identity numbers in a public post.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use crate::diagnostic::{Category, Fix, Severity};
@@ -13,7 +15,8 @@ use crate::span::Span;
 /// and any number introduced as an ID, passport or social security number.
 pub(crate) struct NationalId {
     meta: RuleMeta,
-    patterns: Patterns,
+    /// Compiled on first use: most drafts have no identity number.
+    patterns: LazyLock<Patterns>,
 }
 
 /// The compiled shapes, built once per checker.
@@ -45,6 +48,23 @@ impl IdKind {
             IdKind::SpanishDni => "This looks like a Spanish DNI/NIE number (its check letter is valid)",
             IdKind::BrazilianCpf => "This looks like a Brazilian CPF number (its check digits are valid)",
             IdKind::Labelled => "This is introduced as an identity document number",
+        }
+    }
+}
+
+impl Patterns {
+    fn compile() -> Patterns {
+        let compile = |pattern: &str| Regex::new(pattern).expect("built-in pattern compiles");
+        Patterns {
+            ssn: compile(r"(?-u:\b)(\d{3})-(\d{2})-(\d{4})(?-u:\b)"),
+            ssn_spaced: compile(r"(?-u:\b)(\d{3}) (\d{2}) (\d{4})(?-u:\b)"),
+            nino: compile(r"(?-u:\b)([A-Z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])(?-u:\b)"),
+            dni: compile(r"(?-u:\b)(\d{8}|\d{1,2}\.\d{3}\.\d{3})-?([A-Z])(?-u:\b)"),
+            nie: compile(r"(?-u:\b)([XYZ])-?(\d{7})-?([A-Z])(?-u:\b)"),
+            cpf: compile(r"(?-u:\b)(\d{3})\.(\d{3})\.(\d{3})-(\d{2})(?-u:\b)"),
+            labelled: compile(
+                r"(?i)(?-u:\b)(?:national\s+(?:id|identity|insurance)(?:\s+card)?(?:\s+(?:number|no\.?|#))?|(?:id|identity)\s+(?:card\s+)?(?:number|no\.?|#)|passport(?:\s+(?:number|no\.?|#))?|social\s+security(?:\s+(?:number|no\.?|#))?|aadhaa?r(?:\s+(?:card|number|no\.?))*|driver'?s?\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|tax\s+(?:id|identification\s+number)|(?-i:SSN|NINO|NI\s+number|DNI|NIE|CPF|NIF|PESEL|BSN|NRIC|SIN))(?:\s*(?:is|:|#|=|-|–))*\s*((?-i:[A-Z]{0,2}\d[\d \-]{3,16}\d[A-Z]?))",
+            ),
         }
     }
 }
@@ -83,19 +103,7 @@ impl NationalId {
         ])
         .fixed(&[("SSN: 219-45-6789.", "SSN: •••-••-6789.")])
         .build();
-        let compile = |pattern: &str| Regex::new(pattern).expect("built-in pattern compiles");
-        let patterns = Patterns {
-            ssn: compile(r"(?-u:\b)(\d{3})-(\d{2})-(\d{4})(?-u:\b)"),
-            ssn_spaced: compile(r"(?-u:\b)(\d{3}) (\d{2}) (\d{4})(?-u:\b)"),
-            nino: compile(r"(?-u:\b)([A-Z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])(?-u:\b)"),
-            dni: compile(r"(?-u:\b)(\d{8}|\d{1,2}\.\d{3}\.\d{3})-?([A-Z])(?-u:\b)"),
-            nie: compile(r"(?-u:\b)([XYZ])-?(\d{7})-?([A-Z])(?-u:\b)"),
-            cpf: compile(r"(?-u:\b)(\d{3})\.(\d{3})\.(\d{3})-(\d{2})(?-u:\b)"),
-            labelled: compile(
-                r"(?i)(?-u:\b)(?:national\s+(?:id|identity|insurance)(?:\s+card)?(?:\s+(?:number|no\.?|#))?|(?:id|identity)\s+(?:card\s+)?(?:number|no\.?|#)|passport(?:\s+(?:number|no\.?|#))?|social\s+security(?:\s+(?:number|no\.?|#))?|aadhaa?r(?:\s+(?:card|number|no\.?))*|driver'?s?\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|tax\s+(?:id|identification\s+number)|(?-i:SSN|NINO|NI\s+number|DNI|NIE|CPF|NIF|PESEL|BSN|NRIC|SIN))(?:\s*(?:is|:|#|=|-|–))*\s*((?-i:[A-Z]{0,2}\d[\d \-]{3,16}\d[A-Z]?))",
-            ),
-        };
-        NationalId { meta, patterns }
+        NationalId { meta, patterns: LazyLock::new(Patterns::compile) }
     }
 
     /// Every identity number in `view`, in order, overlaps removed.
