@@ -1,6 +1,8 @@
 //! `ethics.identifying-details`: a child or patient named in full next to
 //! their age (or bed, ward, date of birth) and a health condition.
 
+use std::sync::LazyLock;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::diagnostic::{Category, Severity};
@@ -168,7 +170,8 @@ const NOT_NAMES: &[&str] = &[
 /// (or bed, ward or date of birth) and a health condition nearby.
 pub(crate) struct IdentifyingDetails {
     meta: RuleMeta,
-    conditions: AhoCorasick,
+    /// Built on first use: only drafts with a condition word get this far.
+    conditions: LazyLock<AhoCorasick>,
 }
 
 impl IdentifyingDetails {
@@ -199,12 +202,14 @@ impl IdentifyingDetails {
             "Polio cases have fallen by more than 99% since 1988.",
         ])
         .build();
-        let conditions = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(CONDITIONS)
-            .expect("built-in condition list compiles");
+        let conditions: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(CONDITIONS)
+                .expect("built-in condition list compiles")
+        });
         IdentifyingDetails { meta, conditions }
     }
 }
