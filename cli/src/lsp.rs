@@ -199,7 +199,7 @@ fn lsp_diagnostic(locator: &Locator, diagnostic: &postlint_core::Diagnostic) -> 
     Diagnostic {
         range: Range { start: position(locator, diagnostic.span.start), end: position(locator, diagnostic.span.end) },
         severity: Some(severity),
-        code: Some(NumberOrString::String(diagnostic.rule.clone())),
+        code: Some(NumberOrString::String(diagnostic.rule.to_string())),
         source: Some("postlint".to_owned()),
         message,
         ..Diagnostic::default()

@@ -504,7 +504,7 @@ fn rules(args: RulesArgs) -> Result<ExitCode> {
 fn explain(args: ExplainArgs) -> Result<ExitCode> {
     let checker = guideline::load_checker(&args.guideline)?;
     let Some((meta, severity)) = checker.rule(&args.rule) else {
-        let ids: Vec<&str> = checker.rules().map(|(meta, _)| meta.id.as_str()).collect();
+        let ids: Vec<&str> = checker.rules().map(|(meta, _)| meta.id.as_ref()).collect();
         let hint = postlint_core::suggest::closest(&args.rule, ids.iter().copied())
             .map(|best| format!("; did you mean `{best}`?"))
             .unwrap_or_else(|| "; `postlint rules` lists every rule".to_owned());

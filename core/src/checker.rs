@@ -119,8 +119,8 @@ impl Checker {
         }
         let mut candidates: Vec<Arc<dyn Rule>> =
             rules::builtin_rules().into_iter().filter(|rule| guideline.packs.contains(rule.meta().pack())).collect();
-        let mut seen: BTreeSet<String> = candidates.iter().map(|rule| rule.meta().id.clone()).collect();
-        seen.extend(data_rules.iter().map(|rule| rule.meta().id.clone()));
+        let mut seen: BTreeSet<String> = candidates.iter().map(|rule| rule.meta().id.to_string()).collect();
+        seen.extend(data_rules.iter().map(|rule| rule.meta().id.to_string()));
         for custom in &guideline.custom_rules {
             let file = &guideline.files[custom.file];
             let id = custom.spec.id.get_ref().clone();
@@ -153,7 +153,7 @@ impl Checker {
 
         // Severity overrides, validated against the rules that exist.
         let mut severities: BTreeMap<&str, Option<Severity>> =
-            candidates.iter().map(|rule| (rule.meta().id.as_str(), Some(rule.meta().default_severity))).collect();
+            candidates.iter().map(|rule| (rule.meta().id.as_ref(), Some(rule.meta().default_severity))).collect();
         for override_ in &guideline.overrides {
             let file: &SourceFile = &guideline.files[override_.file];
             let matching: Vec<&str> = severities
@@ -180,7 +180,7 @@ impl Checker {
         let mut catalog = Vec::new();
         let mut active = Vec::new();
         for rule in candidates {
-            let severity = severities.get(&rule.meta().id).copied().flatten();
+            let severity = severities.get(rule.meta().id.as_ref()).copied().flatten();
             catalog.push((rule.meta().clone(), severity));
             if let Some(severity) = severity {
                 active.push(ActiveRule { rule, severity, trigger_bit: None });
@@ -502,7 +502,7 @@ pattern = '\b20\d\d/\d\d\b'
         .unwrap();
         let checker = Checker::new(&guideline).unwrap();
         let report = checker.check(&Draft::text("Cheap care in 2025/26 at cheap.org"));
-        let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+        let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_ref()).collect();
         assert_eq!(rules, ["hha.cheap", "hha.year"]);
         assert_eq!(report.diagnostics[0].message, "Say 'affordable', not 'Cheap'.");
         assert_eq!(report.diagnostics[0].fixes[0].edits[0].replacement, "Affordable");

@@ -156,7 +156,7 @@ impl Fix {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Stable rule id, kebab-case, namespaced by pack (`inclusion.gendered-greeting`).
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     /// The guideline area.
     pub category: Category,
     /// How serious, after the guideline's overrides.

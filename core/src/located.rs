@@ -110,7 +110,7 @@ impl Locator {
         let (line, column) = self.line_column(diagnostic.span.start);
         let (end_line, end_column) = self.line_column(diagnostic.span.end);
         LocatedDiagnostic {
-            rule: diagnostic.rule.clone(),
+            rule: diagnostic.rule.to_string(),
             category: diagnostic.category,
             severity: diagnostic.severity,
             message: diagnostic.message.clone(),

@@ -51,7 +51,7 @@ pub struct Examples {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleMeta {
     /// Stable kebab-case id, namespaced by pack (`inclusion.gendered-greeting`).
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// The guideline area.
     pub category: Category,
     /// Severity unless the guideline overrides it.
@@ -73,7 +73,7 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// The pack a rule belongs to: the part of its id before the first dot.
     pub fn pack(&self) -> &str {
-        self.id.split_once('.').map_or(self.id.as_str(), |(pack, _)| pack)
+        self.id.split_once('.').map_or(self.id.as_ref(), |(pack, _)| pack)
     }
 }
 

@@ -210,7 +210,7 @@ impl RuleSpec {
         }
         let fixable = terms.iter().any(|term| !term.suggestions.is_empty()) || !suggestions.is_empty();
         let meta = RuleMeta {
-            id: id.clone(),
+            id: id.clone().into(),
             category,
             default_severity: severity,
             summary: self.summary.unwrap_or_else(|| self.message.get_ref().replace(['{', '}'], "")),

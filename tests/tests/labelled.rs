@@ -109,7 +109,7 @@ fn precision_and_recall_per_category() {
                     .diagnostics
                     .iter()
                     .filter(|diagnostic| diagnostic.category == *category)
-                    .map(|diagnostic| diagnostic.rule.as_str())
+                    .map(|diagnostic| diagnostic.rule.as_ref())
                     .collect();
                 println!(
                     "{kind} {category}: {:?} {rules:?} ({})",

@@ -35,7 +35,7 @@ impl SarifEmitter {
     /// An emitter that documents rules from `rules`.
     pub fn new(rules: Vec<RuleDoc>) -> Self {
         SarifEmitter {
-            rules: rules.into_iter().map(|doc| (doc.meta.id.clone(), doc)).collect(),
+            rules: rules.into_iter().map(|doc| (doc.meta.id.to_string(), doc)).collect(),
             used: Vec::new(),
             written: 0,
             started: false,

@@ -48,6 +48,7 @@ mod shouting;
 mod vague_link_text;
 
 use crate::diagnostic::{Category, Severity};
+use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
 use crate::rule::{Examples, Rule, RuleMeta, Sureness};
@@ -108,10 +109,10 @@ pub(crate) struct MetaBuilder {
 }
 
 impl MetaBuilder {
-    pub(crate) fn new(id: &str, category: Category, severity: Severity, summary: &str) -> Self {
+    pub(crate) fn new(id: &'static str, category: Category, severity: Severity, summary: &str) -> Self {
         MetaBuilder {
             meta: RuleMeta {
-                id: id.to_owned(),
+                id: Cow::Borrowed(id),
                 category,
                 default_severity: severity,
                 summary: summary.to_owned(),
