@@ -84,6 +84,7 @@ impl DateOfBirth {
             "Happy birthday, Sam!",
             "Born in Nairobi, raised in Leeds.",
             "Born on 5 July 1948, the NHS is still ours.",
+            "Mozart was born on 27 January 1756 in Salzburg.",
         ])
         .build();
         DateOfBirth { meta, birth_date: LazyLock::new(birth_date_regex) }
@@ -113,12 +114,37 @@ impl DateOfBirth {
                     continue;
                 }
             }
+            if year_of(view, Span::new(date.start(), date.end())).is_some_and(|year| year < HISTORICAL_BEFORE) {
+                continue;
+            }
             let date = date.as_str().trim_end_matches('.');
             let start = captures.name("date").or_else(|| captures.name("year")).map_or(0, |found| found.start());
             found.push(Span::new(start, start + date.len()));
         }
         found
     }
+}
+
+/// Someone born before this year would be over a hundred: a birth date
+/// older than that is history (“Mozart, born on 27 January 1756”), not a
+/// private detail.
+const HISTORICAL_BEFORE: u32 = 1920;
+
+/// The year of a date, written in it or right after it: the pattern's own
+/// years stop at 19xx and 20xx, so “27 January 1756” matches without its year.
+fn year_of(view: &str, date: Span) -> Option<u32> {
+    let last_year = |text: &str| {
+        text.split(|ch: char| !ch.is_ascii_digit())
+            .filter(|run| run.len() == 4)
+            .next_back()
+            .and_then(|run| run.parse().ok())
+    };
+    last_year(date.slice(view)).or_else(|| {
+        let rest = &view[date.end..];
+        let rest = rest.trim_start_matches([',', ' ']);
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (digits == 4).then(|| rest[..4].parse().ok()).flatten()
+    })
 }
 
 impl Rule for DateOfBirth {
@@ -148,6 +174,15 @@ mod tests {
 
     fn dates(text: &str) -> Vec<String> {
         DateOfBirth::new().find(text).iter().map(|span| span.slice(text).to_owned()).collect()
+    }
+
+    #[test]
+    fn historical_birth_dates_are_not_private() {
+        assert!(dates("Mozart was born on 27 January 1756 in Salzburg.").is_empty());
+        assert!(dates("Florence Nightingale (born 12 May 1820) trained nurses.").is_empty());
+        assert!(dates("Our founder, born 3/4/1911, would be proud.").is_empty());
+        assert_eq!(dates("Ada, born on 12 March 2015!"), ["12 March 2015"]);
+        assert_eq!(dates("born on 12 March, 1995"), ["12 March, 1995"]);
     }
 
     #[test]
