@@ -134,10 +134,7 @@ const HISTORICAL_BEFORE: u32 = 1920;
 /// years stop at 19xx and 20xx, so “27 January 1756” matches without its year.
 fn year_of(view: &str, date: Span) -> Option<u32> {
     let last_year = |text: &str| {
-        text.split(|ch: char| !ch.is_ascii_digit())
-            .filter(|run| run.len() == 4)
-            .next_back()
-            .and_then(|run| run.parse().ok())
+        text.split(|ch: char| !ch.is_ascii_digit()).rfind(|run| run.len() == 4).and_then(|run| run.parse().ok())
     };
     last_year(date.slice(view)).or_else(|| {
         let rest = &view[date.end..];
