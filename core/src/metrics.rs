@@ -157,10 +157,7 @@ fn walk(
             let mut offset = 0;
             while offset < text.len() {
                 let rest = &text[offset..];
-                let sequence = crate::twitter::may_start_emoji(rest.as_bytes())
-                    .then(|| crate::twitter::emoji_sequence_length(rest))
-                    .flatten();
-                let (weight, step) = match sequence {
+                let (weight, step) = match crate::twitter::emoji_sequence_length(rest) {
                     Some(length) => (length, length),
                     None => (1, rest.chars().next().map_or(1, char::len_utf8)),
                 };
@@ -363,10 +360,7 @@ impl Census {
                 offset += run_length;
                 // A keycap (`1️⃣`) starts with the run's last byte.
                 let last = offset - 1;
-                if let Some(sequence) = crate::twitter::may_start_emoji(&bytes[last..])
-                    .then(|| crate::twitter::emoji_sequence_length(&text[last..]))
-                    .flatten()
-                {
+                if let Some(sequence) = crate::twitter::emoji_sequence_length(&text[last..]) {
                     threads += sequence - 1;
                     x_weight += x_config.default_weight - x_ascii;
                     emoji_end = last + sequence;
@@ -391,10 +385,7 @@ impl Census {
                 utf16_target = wanted(&utf16_overflows, next_utf16);
             }
             if offset >= emoji_end {
-                match crate::twitter::may_start_emoji(&bytes[offset..])
-                    .then(|| crate::twitter::emoji_sequence_length(&text[offset..]))
-                    .flatten()
-                {
+                match crate::twitter::emoji_sequence_length(&text[offset..]) {
                     Some(sequence) => {
                         threads += sequence;
                         x_weight += x_config.default_weight;
@@ -426,11 +417,18 @@ struct Lengths<'t> {
     entities: &'t [FoundEntity],
     census: Census,
     known: [Option<usize>; 6],
+    /// Fediverse mentions, found once for Mastodon's length and its counts.
+    remote: std::cell::OnceCell<Vec<(Span, Span)>>,
 }
 
 impl<'t> Lengths<'t> {
     fn new(text: &'t str, entities: &'t [FoundEntity], census: Census) -> Self {
-        Lengths { text, entities, census, known: [None; 6] }
+        Lengths { text, entities, census, known: [None; 6], remote: std::cell::OnceCell::new() }
+    }
+
+    /// The text's remote mentions (see [`remote_mentions`]); none without two `@`.
+    fn remote_mentions(&self) -> &[(Span, Span)] {
+        self.remote.get_or_init(|| if self.census.at_signs >= 2 { remote_mentions(self.text) } else { Vec::new() })
     }
 
     /// Counts user-perceived characters of a part of the text.
@@ -455,7 +453,6 @@ impl<'t> Lengths<'t> {
             LengthUnit::Graphemes => self.census.chars,
             LengthUnit::ThreadsCharacters => self.census.threads,
             LengthUnit::MastodonGraphemes => {
-                let remote = if self.census.at_signs >= 2 { remote_mentions(text) } else { Vec::new() };
                 let count = |special: &mut dyn Iterator<Item = (Span, usize)>| {
                     let mut cursor = 0;
                     let mut length = 0;
@@ -468,12 +465,13 @@ impl<'t> Lengths<'t> {
                     }
                     length + self.graphemes(&text[cursor..])
                 };
+                let remote = self.remote_mentions();
                 if remote.is_empty() {
                     // Entities are sorted, so the URLs are the special spans, in order.
                     let urls = self.entities.iter().filter(|entity| entity.kind == EntityKind::Url);
                     count(&mut urls.map(|url| (url.span, 23)))
                 } else {
-                    count(&mut mastodon_special_spans(self.entities, &remote).into_iter())
+                    count(&mut mastodon_special_spans(self.entities, remote).into_iter())
                 }
             }
             LengthUnit::Weighted => measure(text, unit, usize::MAX, self.entities).0,
@@ -580,10 +578,10 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
                 (length, overflow, true)
             };
             let (mut mentions, mut links) = (plain_mentions, plain_links);
-            if target.platform == Platform::Mastodon && plain_links > 0 && lengths.census.at_signs >= 2 {
+            if target.platform == Platform::Mastodon && plain_links > 0 {
                 // twitter-text reads `@user@example.social` as a link to
                 // `example.social`; Mastodon reads it as a mention.
-                for (whole, _) in remote_mentions(text) {
+                for &(whole, _) in lengths.remote_mentions() {
                     let overlapping = |kind: EntityKind| {
                         entities.iter().filter(|entity| entity.kind == kind && entity.span.overlaps(whole)).count()
                     };

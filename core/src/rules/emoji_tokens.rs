@@ -70,17 +70,8 @@ pub(crate) enum Piece {
     Text(Span, bool),
 }
 
-/// Whether an emoji may start at `bytes[index]`: a non-ASCII lead byte, or a
-/// keycap base (`1️⃣`, `#️⃣`) followed by a non-ASCII byte.
-fn may_start_emoji(bytes: &[u8], index: usize) -> bool {
-    match bytes[index] {
-        b'0'..=b'9' | b'#' | b'*' => bytes.get(index + 1).is_some_and(|next| *next >= 0xE2),
-        byte => byte >= 0xC2,
-    }
-}
-
 /// Cuts `view` into pieces, in order. Linear: each byte is looked at once,
-/// and emoji are only tried where one may start.
+/// and emoji are only parsed where one may start (see `emoji_sequence_length`).
 pub(crate) fn pieces(view: &str) -> Vec<Piece> {
     let bytes = view.as_bytes();
     let mut found = Vec::new();
@@ -92,16 +83,14 @@ pub(crate) fn pieces(view: &str) -> Vec<Piece> {
         }
     };
     while index < bytes.len() {
-        if may_start_emoji(bytes, index) {
-            if let Some(length) = crate::twitter::emoji_sequence_length(&view[index..]) {
-                let sequence = &view[index..index + length];
-                if shows_as_emoji(sequence) {
-                    close_text(&mut text_start, index, &mut found);
-                    let keycap = sequence.ends_with('\u{20E3}');
-                    found.push(Piece::Emoji(Span::new(index, index + length), keycap));
-                    index += length;
-                    continue;
-                }
+        if let Some(length) = crate::twitter::emoji_sequence_length(&view[index..]) {
+            let sequence = &view[index..index + length];
+            if shows_as_emoji(sequence) {
+                close_text(&mut text_start, index, &mut found);
+                let keycap = sequence.ends_with('\u{20E3}');
+                found.push(Piece::Emoji(Span::new(index, index + length), keycap));
+                index += length;
+                continue;
             }
         }
         let Some(ch) = view[index..].chars().next() else { break };

@@ -115,9 +115,9 @@ fn is_tag(c: char) -> bool {
     matches!(c, '\u{E0020}'..='\u{E007E}')
 }
 
-/// Whether an emoji sequence may start with the byte `first` (cheap pre-check
-/// so ASCII text never enters [`emoji_sequence_len`] except for keycaps).
-pub(crate) fn may_start_sequence(text: &[u8]) -> bool {
+/// Whether an emoji sequence may start at the start of `text`: a cheap byte
+/// test, so most characters never reach the full parse.
+fn may_start_sequence(text: &[u8]) -> bool {
     match text.first() {
         Some(b'0'..=b'9' | b'#' | b'*') => {
             // Keycaps continue with U+FE0F (EF B8 8F) or U+20E3 (E2 83 A3).
@@ -133,6 +133,9 @@ pub(crate) fn may_start_sequence(text: &[u8]) -> bool {
 
 /// Byte length of the emoji sequence at the start of `text`, if one starts there.
 pub(crate) fn emoji_sequence_len(text: &str) -> Option<usize> {
+    if !may_start_sequence(text.as_bytes()) {
+        return None;
+    }
     let mut chars = text.char_indices().peekable();
     let (_, first) = chars.next()?;
     let end_of = |offset: usize, c: char| offset + c.len_utf8();

@@ -33,7 +33,6 @@ mod weight;
 
 pub(crate) use chars::is_invalid_character;
 pub(crate) use emoji::emoji_sequence_len as emoji_sequence_length;
-pub(crate) use emoji::may_start_sequence as may_start_emoji;
 
 pub use entities::{
     cashtag_entities, extract_cashtags, extract_entities, extract_hashtags, extract_mentions, extract_urls,

@@ -6,7 +6,7 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::chars::is_invalid_character;
-use super::emoji::{emoji_sequence_len, may_start_sequence};
+use super::emoji::emoji_sequence_len;
 use super::url::url_spans;
 use crate::span::Span;
 
@@ -207,9 +207,8 @@ fn count(text: &str, config: &Config, known_urls: Option<&[Span]>) -> Counted {
         if let Some(url) = next_url.peek().filter(|url| url.start == position) {
             total = total.saturating_add(url_weight);
             position = url.end.max(position + 1);
-        } else if let Some(length) = (config.emoji_parsing_enabled && may_start_sequence(&bytes[position..]))
-            .then(|| emoji_sequence_len(&text[position..]))
-            .flatten()
+        } else if let Some(length) =
+            config.emoji_parsing_enabled.then(|| emoji_sequence_len(&text[position..])).flatten()
         {
             total = total.saturating_add(config.default_weight);
             position += length;
