@@ -35,7 +35,7 @@ cat > wasm/pkg/package.json <<JSON
   "type": "module",
   "main": "postlint_wasm.js",
   "types": "postlint_wasm.d.ts",
-  "files": ["postlint_wasm.js", "postlint_wasm.d.ts", "postlint_wasm_bg.wasm", "postlint_wasm_bg.wasm.d.ts", "README.md"],
+  "files": ["postlint_wasm.js", "postlint_wasm.d.ts", "postlint_wasm_bg.wasm", "postlint_wasm_bg.wasm.d.ts", "snippets/", "README.md"],
   "sideEffects": ["./snippets/*"]
 }
 JSON

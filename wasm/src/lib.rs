@@ -1,16 +1,21 @@
 //! postlint for JavaScript: a thin wasm-bindgen shell around `postlint-core`.
 //!
-//! Values cross the boundary as plain objects (serialized to JSON and parsed
-//! by the JavaScript engine), so results survive `postMessage` to and from a
-//! Web Worker and need no `.free()`. Offsets are UTF-16 code units by default,
+//! Results are plain objects, so they survive `postMessage` to and from a
+//! Web Worker and need no `.free()`. `check`, which runs on every keystroke,
+//! builds them in JavaScript from one array of numbers and one string
+//! (`result.rs` and `result.js`); the rarer calls go through JSON. Offsets are UTF-16 code units by default,
 //! what JavaScript strings, textareas and editors use.
 
+mod result;
+
+use std::cell::RefCell;
 use std::sync::Once;
 
 use postlint_core::{
     Checker as CoreChecker, Draft, Edit, Encoding, Fix, Format, Guideline, GuidelineError, LineIndex, Locator,
     PlatformTarget, Span,
 };
+use result::CompactResult;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -140,22 +145,15 @@ fn from_js<T: for<'de> Deserialize<'de> + Default>(value: &JsValue, what: &str) 
     serde_json::from_str(&json).map_err(|error| js_error(&format!("invalid {what}: {error}")))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct CheckOptions {
-    #[serde(default)]
-    format: Option<String>,
-    #[serde(default)]
-    platforms: Option<Vec<String>>,
-    #[serde(default)]
-    offsets: Option<String>,
-}
+#[wasm_bindgen(module = "/src/result.js")]
+extern "C" {
+    /// Reads `check`'s options as "format\nplatform,platform\noffsets"; throws for a bad shape.
+    #[wasm_bindgen(js_name = encodeOptions, catch)]
+    fn encode_options(options: &JsValue) -> Result<String, JsValue>;
 
-#[derive(Serialize)]
-struct CheckResult<'a> {
-    diagnostics: Vec<postlint_core::LocatedDiagnostic>,
-    platforms: Vec<postlint_core::PlatformMetrics>,
-    entities: &'a postlint_core::EntityList,
+    /// Builds the result objects from what [`CompactResult`] wrote.
+    #[wasm_bindgen(js_name = decodeResult)]
+    fn decode_result(numbers: &[f64], strings: &str) -> JsValue;
 }
 
 #[derive(Deserialize, Default)]
@@ -195,6 +193,10 @@ fn encoding(name: Option<&str>) -> Result<Encoding, JsValue> {
 #[wasm_bindgen]
 pub struct Checker {
     inner: CoreChecker,
+    /// Reused by every check, so a check allocates no result buffers.
+    result: RefCell<CompactResult>,
+    /// The platform list of the last check, as given and parsed.
+    platforms: RefCell<(String, Vec<PlatformTarget>)>,
 }
 
 #[wasm_bindgen]
@@ -210,7 +212,7 @@ impl Checker {
             Some(text) => Guideline::from_toml("postlint.toml", &text).map_err(|error| guideline_error(&error))?,
         };
         let inner = CoreChecker::new(&guideline).map_err(|error| guideline_error(&error))?;
-        Ok(Checker { inner })
+        Ok(Checker { inner, result: RefCell::default(), platforms: RefCell::default() })
     }
 
     /// Checks a draft. Returns `{diagnostics, platforms, entities}`.
@@ -220,35 +222,30 @@ impl Checker {
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options: CheckOptions = from_js(&options, "options")?;
-        let format = match options.format.as_deref() {
+        let options = encode_options(&options)?;
+        let mut fields = options.split('\n');
+        let mut field = || fields.next().filter(|value| !value.is_empty());
+        let format = match field() {
             None => Format::Text,
             Some(name) => Format::from_name(name)
                 .ok_or_else(|| js_error(&format!("invalid format `{name}`: use \"text\" or \"markdown\"")))?,
         };
-        let platforms = options
-            .platforms
-            .unwrap_or_default()
-            .iter()
-            .map(|name| name.parse::<PlatformTarget>().map_err(|error| js_error(&error.to_string())))
-            .collect::<Result<Vec<_>, _>>()?;
-        let encoding = encoding(options.offsets.as_deref())?;
-        let report = self.inner.check(&Draft { text, format, platforms: &platforms });
-        let locator = Locator::new(text, encoding);
-        // The fold is an offset too: convert it like the diagnostics'.
-        let platforms = report
-            .platforms
-            .into_iter()
-            .map(|mut metrics| {
-                metrics.fold = metrics.fold.map(|fold| locator.offset(fold));
-                metrics
-            })
-            .collect();
-        to_js(&CheckResult {
-            diagnostics: report.diagnostics.iter().map(|diagnostic| locator.locate(diagnostic)).collect(),
-            platforms,
-            entities: &report.entities,
-        })
+        let platform_list = field().unwrap_or_default();
+        let encoding = encoding(field())?;
+        // An editor passes the same platforms on every keystroke: parse them once.
+        let mut platforms = self.platforms.borrow_mut();
+        if platforms.0 != platform_list {
+            let parsed = platform_list
+                .split(',')
+                .filter(|name| !name.is_empty())
+                .map(|name| name.parse::<PlatformTarget>().map_err(|error| js_error(&error.to_string())))
+                .collect::<Result<Vec<_>, _>>()?;
+            *platforms = (platform_list.to_owned(), parsed);
+        }
+        let report = self.inner.check(&Draft { text, format, platforms: &platforms.1 });
+        let mut result = self.result.borrow_mut();
+        result.write_report(&report, &Locator::new(text, encoding));
+        Ok(decode_result(&result.numbers, &result.strings))
     }
 
     /// Applies one fix (as returned by `check`, offsets in UTF-16 code units) and returns the new text.

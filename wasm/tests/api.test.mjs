@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { initSync, Checker, platforms, version, __panicForTests } from "../pkg/postlint_wasm.js";
 
 const exports = initSync({ module: readFileSync(new URL("../pkg/postlint_wasm_bg.wasm", import.meta.url)) });
@@ -63,6 +64,39 @@ test("invalid options are rejected with a message", () => {
   assert.throws(() => checker.check("hi", { platforms: ["myspace"] }), /unknown platform `myspace`/);
   assert.throws(() => checker.check("hi", { offsets: "utf32" }), /invalid offsets/);
   assert.throws(() => checker.check("hi", { formt: "text" }), /unknown field `formt`/);
+  assert.throws(() => checker.check("hi", "x"), /options must be a plain object/);
+  assert.throws(() => checker.check("hi", { platforms: "x" }), /`platforms` must be an array of strings/);
+  assert.throws(() => checker.check("hi", { format: 1 }), /`format` must be a string/);
+  // A bad list does not replace the platforms remembered from the last check.
+  assert.throws(() => checker.check("hi", { platforms: ["x", "myspace"] }), /unknown platform/);
+  assert.deepEqual(checker.check("hi", { platforms: ["bluesky"] }).platforms.map((p) => p.platform), ["bluesky"]);
+  assert.deepEqual(checker.check("hi", { platforms: [] }).platforms, []);
+  assert.deepEqual(checker.check("hi", {}).platforms, []);
+});
+
+test("strings with any characters come back whole", () => {
+  const checker = new Checker(`[[rules]]
+id = "team.slogan"
+category = "branding"
+message = "Say {suggestion}, not {match}."
+terms = ["naïve 😀 slogan"]
+suggest = ["Ünïcödé ☃ 𝄞"]
+`);
+  const text = "a naïve 😀 slogan #Ünï 𝄞 @b€ https://example.org/ä";
+  const { diagnostics, entities } = checker.check(text);
+  const found = diagnostics.find((d) => d.rule === "team.slogan");
+  assert.equal(text.slice(found.start, found.end), "naïve 😀 slogan");
+  assert.equal(found.fixes[0].edits[0].replacement, "Ünïcödé ☃ 𝄞");
+  assert.match(found.message, /naïve 😀 slogan/);
+  assert.deepEqual(entities.hashtags, ["Ünï"]);
+});
+
+test("the Node build loads with require()", () => {
+  const require = createRequire(import.meta.url);
+  const node = require("../pkg-node/postlint_wasm.js");
+  const result = new node.Checker().check("Hey guys #a", { platforms: ["x"] });
+  assert.equal(result.diagnostics[0].rule, "inclusion.gendered-greeting");
+  assert.equal(result.platforms[0].length, 11);
 });
 
 test("rules, explain and version", () => {
