@@ -9,14 +9,19 @@ const [typicalPost, article] = JSON.parse(readFileSync(0, "utf8"));
 const checker = new Checker();
 const options = { platforms: platforms().map((platform) => platform.name) };
 
-function timePerRun(work, budgetMs = 2000) {
-  let runs = 0;
-  const started = performance.now();
-  while (performance.now() - started < budgetMs || runs < 3) {
-    work();
-    runs++;
+/** Fastest of ten 200 ms rounds, as the native report times its cases. */
+function timePerRun(work) {
+  let fastest = Infinity;
+  for (let round = 0; round < 10; round++) {
+    let runs = 0;
+    const started = performance.now();
+    while (performance.now() - started < 200 || runs < 3) {
+      work();
+      runs++;
+    }
+    fastest = Math.min(fastest, ((performance.now() - started) * 1000) / runs);
   }
-  return ((performance.now() - started) * 1000) / runs;
+  return fastest;
 }
 
 const post = timePerRun(() => checker.check(typicalPost, options));

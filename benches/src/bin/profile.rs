@@ -1,6 +1,7 @@
 //! Checks the benchmark corpus in a loop, for profilers (`perf record`).
 //! Run: `cargo build --release -p postlint-benches --bin profile` then profile
-//! `target/release/profile [seconds]`.
+//! `target/release/profile [seconds] [typical]`; `typical` checks the
+//! typical post of benchmark case 1 instead of the corpus.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -18,7 +19,10 @@ fn main() {
         Err(_) => Checker::default_guideline(),
     };
     let platforms = every_platform();
-    let (posts, _) = corpus(20_000);
+    let posts = match std::env::args().nth(2).as_deref() {
+        Some("typical") => vec![postlint_benches::TYPICAL_POST.to_owned()],
+        _ => corpus(20_000).0,
+    };
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(seconds) {
         for post in &posts {
