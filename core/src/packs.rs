@@ -5,6 +5,8 @@
 //! the first segment of their id. A new language pack is one more file here
 //! and one more line in [`PACK_FILES`].
 
+use std::sync::OnceLock;
+
 use crate::error::{GuidelineError, SourceFile};
 use crate::spec::RuleSpec;
 
@@ -73,12 +75,15 @@ struct PackToml {
 /// A pack file's rules, with the file they come from (for error positions).
 pub(crate) type ParsedPack = (SourceFile, Vec<RuleSpec>);
 
-/// A built-in pack file, parsed once per process.
+/// A built-in pack file, parsed once per process, when a guideline first
+/// uses it (so the default guideline never parses the language packs).
 pub(crate) fn parsed_pack(pack: &PackFile) -> Result<ParsedPack, GuidelineError> {
-    static PARSED: std::sync::LazyLock<Vec<Result<ParsedPack, GuidelineError>>> =
-        std::sync::LazyLock::new(|| PACK_FILES.iter().map(parse_pack).collect());
-    let index = PACK_FILES.iter().position(|file| file.name == pack.name).unwrap_or(0);
-    PARSED.get(index).cloned().unwrap_or_else(|| parse_pack(pack))
+    static PARSED: [OnceLock<Result<ParsedPack, GuidelineError>>; PACK_FILES.len()] =
+        [const { OnceLock::new() }; PACK_FILES.len()];
+    match PACK_FILES.iter().position(|file| file.name == pack.name) {
+        Some(index) => PARSED[index].get_or_init(|| parse_pack(pack)).clone(),
+        None => parse_pack(pack),
+    }
 }
 
 /// Parses a built-in pack file.
