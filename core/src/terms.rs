@@ -5,8 +5,18 @@
 //! number of terms, and hands each rule the matches that stand on word
 //! boundaries. The same pass finds the trigger words of code rules, so a
 //! rule none of whose triggers occurs is skipped without reading the text.
+//!
+//! The automaton starts as a compact NFA, quick to build, which is what a
+//! command that checks a few drafts wants. A checker that goes on to search
+//! many drafts (a batch, an editor checking on every keystroke) builds a DFA
+//! of the same patterns once: it takes a few milliseconds and a couple of
+//! megabytes, and then searches about three times as fast, with the same
+//! matches.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::document::{Document, NormalizedText};
 use crate::span::Span;
@@ -106,19 +116,38 @@ impl TermIndexBuilder {
 
     /// Builds the automaton.
     pub(crate) fn build(self) -> TermIndex {
-        let automaton = if self.patterns.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&self.patterns).ok()
-        };
+        let automaton = if self.patterns.is_empty() { None } else { build_automaton(&self.patterns, None) };
         let hashtags = self.patterns.iter().map(|pattern| pattern.starts_with('#')).collect();
-        TermIndex { automaton, owners: self.owners, edges: self.edges, hashtags, patterns: self.patterns }
+        TermIndex {
+            automaton,
+            faster: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+            faster_after: FASTER_AFTER_BYTES,
+            owners: self.owners,
+            edges: self.edges,
+            hashtags,
+            patterns: self.patterns,
+        }
     }
+}
+
+/// Text searched with the NFA after which the DFA is built: about 10 ms of
+/// searching, a few times what building the DFA costs.
+const FASTER_AFTER_BYTES: usize = 1 << 20;
+
+fn build_automaton(patterns: &[String], kind: Option<AhoCorasickKind>) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(kind).build(patterns).ok()
 }
 
 /// The compiled automaton with each pattern's owner.
 pub(crate) struct TermIndex {
+    /// The automaton every checker starts with.
     automaton: Option<AhoCorasick>,
+    /// A DFA of the same patterns, built once `faster_after` bytes were searched.
+    faster: OnceLock<Option<AhoCorasick>>,
+    /// Bytes searched so far, until `faster` is built.
+    searched: AtomicUsize,
+    faster_after: usize,
     owners: Vec<Owner>,
     /// Whether each pattern must start / end on a word boundary.
     edges: Vec<(bool, bool)>,
@@ -133,15 +162,30 @@ impl TermIndex {
         &self.patterns
     }
 
+    /// The automaton to search `length` more bytes with: the DFA once
+    /// enough text was searched to repay building it.
+    fn automaton_for(&self, length: usize) -> Option<&AhoCorasick> {
+        if let Some(faster) = self.faster.get() {
+            return faster.as_ref().or(self.automaton.as_ref());
+        }
+        let automaton = self.automaton.as_ref()?;
+        if self.searched.fetch_add(length, Ordering::Relaxed) < self.faster_after {
+            return Some(automaton);
+        }
+        // Another thread may be building it: wait, it takes milliseconds.
+        let faster = self.faster.get_or_init(|| build_automaton(&self.patterns, Some(AhoCorasickKind::DFA)));
+        Some(faster.as_ref().unwrap_or(automaton))
+    }
+
     /// Finds every term match on word boundaries, sorted by (slot, start,
     /// longest first), and returns which gated rules had a trigger word.
     pub(crate) fn find(&self, document: &Document<'_>, hits: &mut Vec<TermHit>) -> Triggered {
         let mut triggered: Triggered = 0;
-        let Some(automaton) = &self.automaton else {
-            return triggered;
-        };
         let normalized = document.normalized();
         let text = normalized.as_str();
+        let Some(automaton) = self.automaton_for(text.len()) else {
+            return triggered;
+        };
         for found in automaton.find_overlapping_iter(text) {
             let pattern = found.pattern().as_usize();
             let (start, end) = (found.start(), found.end());
@@ -211,6 +255,30 @@ mod tests {
         assert_eq!(find("Read it (Ad) #ad"), (1 << 7, 0));
         assert_eq!(find("Read it, made of bread"), (0, 0));
         assert_eq!(find("nothing here"), (0, 0));
+    }
+
+    #[test]
+    fn the_faster_automaton_finds_the_same_matches() {
+        let terms = ["man", "third world", "world", "#spon", "残疾", "café", "don't"];
+        let text = "A man, the Third World, #spon and #Spon, 他是残疾人, Cafe\u{301}, don’t; manpower world-wide";
+        let mut builder = TermIndexBuilder::default();
+        for (index, term) in terms.iter().enumerate() {
+            builder.add(0, index as u32, term);
+        }
+        builder.add_trigger(2, "worl", false);
+        let mut index = builder.build();
+        index.faster_after = 2 * text.len();
+        let document = Document::new(text, Format::Text);
+        let mut runs = Vec::new();
+        for _ in 0..4 {
+            let mut hits = Vec::new();
+            let triggered = index.find(&document, &mut hits);
+            runs.push((triggered, hits));
+        }
+        assert!(index.faster.get().is_some_and(Option::is_some), "the DFA was built");
+        assert_eq!(runs[0].1.len(), 8, "{:?}", runs[0]);
+        assert_eq!(runs[0].0, 1 << 2);
+        assert!(runs.iter().all(|run| *run == runs[0]));
     }
 
     #[test]
