@@ -1,6 +1,7 @@
 //! `accessibility.all-caps-sentence`: whole sentences written in capitals.
 
 use crate::diagnostic::{Category, Fix, Severity};
+use crate::document::{words, Word};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -22,56 +23,6 @@ const ACRONYMS: &[&str] = &[
 /// Whether `word` (as written) is a known acronym.
 pub(crate) fn is_known_acronym(word: &str) -> bool {
     ACRONYMS.contains(&word)
-}
-
-/// A word of the prose: a run of letters, digits and inner apostrophes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Word {
-    /// Where it is.
-    pub(crate) span: Span,
-    /// Whether it has a capital and every letter is a capital (so words in
-    /// scripts without case, such as Chinese, never are).
-    pub(crate) capitals: bool,
-    /// Whether it has a lowercase letter.
-    pub(crate) lowercase: bool,
-    /// Whether it is part of a hashtag, mention or other entity.
-    pub(crate) entity: bool,
-}
-
-/// The words of `text` (a stretch of the prose view), with offsets relative
-/// to `base`. Words right after `#` or `@`, or touching masked bytes, are
-/// marked as entities: their case is the entity's business.
-pub(crate) fn words(text: &str, base: usize) -> Vec<Word> {
-    let mut found = Vec::new();
-    let mut current: Option<(usize, bool, bool, bool)> = None; // (start, has capital, has lowercase, has uncased letter)
-    let flush = |current: &mut Option<(usize, bool, bool, bool)>, end: usize, found: &mut Vec<Word>| {
-        if let Some((start, upper, lower, uncased)) = current.take() {
-            let word = text[start..end].trim_end_matches(['\'', '’']);
-            let end = start + word.len();
-            let before = text[..start].chars().next_back();
-            let after = text[end..].chars().next();
-            let entity = matches!(before, Some('#' | '@' | '＃' | '\u{1}')) || after == Some('\u{1}');
-            found.push(Word {
-                span: Span::new(base + start, base + end),
-                capitals: upper && !lower && !uncased,
-                lowercase: lower,
-                entity,
-            });
-        }
-    };
-    for (offset, ch) in text.char_indices() {
-        let inner_apostrophe = matches!(ch, '\'' | '’') && current.is_some();
-        if ch.is_alphanumeric() || inner_apostrophe {
-            let (start, upper, lower, uncased) = current.unwrap_or((offset, false, false, false));
-            let (is_upper, is_lower) = (ch.is_uppercase(), ch.is_lowercase());
-            let is_uncased = ch.is_alphabetic() && !is_upper && !is_lower;
-            current = Some((start, upper || is_upper, lower || is_lower, uncased || is_uncased));
-        } else {
-            flush(&mut current, offset, &mut found);
-        }
-    }
-    flush(&mut current, text.len(), &mut found);
-    found
 }
 
 /// Whether `text` has `length` capitals in a row: a cheap test, one pass
@@ -224,7 +175,7 @@ impl Rule for AllCapsSentence {
         let view = document.prose_view();
         let source = document.source();
         // Splitting sentences is the costly part: first ask whether the whole draft has enough words in capitals.
-        if !may_have_capital_run(view, 3) || !enough_capitals(source, &words(view, 0)) {
+        if !may_have_capital_run(view, 3) || !enough_capitals(source, document.words()) {
             return;
         }
         for &sentence in document.sentences() {
@@ -259,17 +210,6 @@ impl Rule for AllCapsSentence {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn words_mark_entities_and_case() {
-        let text = "HELLO #World it's \u{1}\u{1} OK";
-        let found: Vec<(&str, bool, bool)> =
-            words(text, 0).iter().map(|word| (word.span.slice(text), word.capitals, word.entity)).collect();
-        assert_eq!(
-            found,
-            [("HELLO", true, false), ("World", false, true), ("it's", false, false), ("OK", true, false)]
-        );
-    }
 
     #[test]
     fn sentence_case_keeps_acronyms_and_digits() {

@@ -58,11 +58,12 @@ pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
         return None;
     }
     let automaton = WORD_AUTOMATON.as_ref()?;
-    // ends[start]: the ends of the listed words that begin at `start`.
-    let mut ends: Vec<Vec<u8>> = vec![Vec::new(); length];
-    for found in automaton.find_overlapping_iter(text) {
-        ends[found.start()].push(found.end() as u8);
-    }
+    // The listed words in the text as (start, end), latest start first: one
+    // allocation, where a list of ends per start took one per letter.
+    let mut found: Vec<(u8, u8)> =
+        automaton.find_overlapping_iter(text).map(|word| (word.start() as u8, word.end() as u8)).collect();
+    found.sort_unstable_by(|a, b| b.cmp(a));
+    let mut found = found.into_iter().peekable();
     // best[i]: the best split of text[i..] as (words, function words, end of
     // the first word). Fewest words wins; among equals, the split with more
     // function words reads right ("be the shine", not "bet he shine";
@@ -70,8 +71,8 @@ pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
     let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; length + 1];
     best[length] = Some((0, 0, length));
     for start in (0..length).rev() {
-        for &end in &ends[start] {
-            let end = end as usize;
+        while let Some((_, end)) = found.next_if(|word| usize::from(word.0) == start) {
+            let end = usize::from(end);
             let Some((count, function, _)) = best[end] else { continue };
             let candidate = (count + 1, function + usize::from(FUNCTION_WORDS.contains(&&text[start..end])), end);
             let better = match best[start] {

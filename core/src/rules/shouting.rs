@@ -2,7 +2,8 @@
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::all_caps_sentence::{is_known_acronym, may_have_capital_run, words, Word};
+use crate::document::{words, Word};
+use crate::rules::all_caps_sentence::{is_known_acronym, may_have_capital_run};
 use crate::rules::hashtag_case::is_word;
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -108,7 +109,7 @@ impl Rule for Shouting {
         }
         let source = document.source();
         // Splitting sentences is the costly part: first ask whether the draft has a word that looks shouted.
-        if !words(view, 0).iter().any(|word| is_shouted(word, word.span.slice(view))) {
+        if !document.words().iter().any(|word| is_shouted(word, word.span.slice(view))) {
             return;
         }
         for &sentence in document.sentences() {
