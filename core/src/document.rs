@@ -317,7 +317,18 @@ impl NormalizedText {
         let mut index = 0;
         while index < bytes.len() {
             let byte = bytes[index];
-            // ASCII, nearly all of most drafts, is handled a byte at a time.
+            if byte.is_ascii_graphic() {
+                // A run of visible ASCII, most of most drafts: copied lowercased
+                // in one go. Both texts move in step, so it needs no anchor.
+                let run =
+                    bytes[index..].iter().position(|byte| !byte.is_ascii_graphic()).unwrap_or(bytes.len() - index);
+                text.extend(bytes[index..index + run].iter().map(u8::to_ascii_lowercase));
+                previous_space = false;
+                previous_mask = false;
+                index += run;
+                continue;
+            }
+            // Other ASCII is handled a byte at a time.
             let (is_space, is_mask, consumed) = if byte < 0x80 {
                 match byte {
                     b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, false, 1),

@@ -1,8 +1,8 @@
 //! `style.shouting`: words in capitals for emphasis inside a normal sentence.
 
 use crate::diagnostic::{Category, Fix, Severity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::document::{words, Word};
+use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::all_caps_sentence::{is_known_acronym, may_have_capital_run};
 use crate::rules::hashtag_case::is_word;
 use crate::rules::MetaBuilder;
