@@ -211,6 +211,13 @@ pub(crate) fn url_spans(text: &str) -> Vec<Span> {
     let mut run = Run::default();
     let mut scratch = AsciiScratch::default();
     while let Some(dot) = memchr_dot(bytes, search_from) {
+        // A dot before white space or at the end of the text ends a sentence:
+        // nothing follows it to make a top-level domain, and any dot before
+        // it in the same run was found first.
+        if bytes.get(dot + 1).is_none_or(u8::is_ascii_whitespace) {
+            search_from = dot + 1;
+            continue;
+        }
         let mut run_start = dot;
         while let Some((previous_start, previous)) = char_before(text, run_start) {
             if previous_start < consumed || !is_run_char(previous) {
