@@ -71,8 +71,13 @@ pub fn corpus(limit: usize) -> (Vec<String>, String) {
             return (posts, format!("{} real posts from ../shared/corpus/posts.jsonl", posts_count(limit, &path)));
         }
     }
-    (generated_corpus(limit), format!("{limit} generated posts (../shared/corpus not found)"))
+    // As many as the real corpus holds when there is no limit.
+    let count = limit.min(GENERATED_POSTS);
+    (generated_corpus(count), format!("{count} generated posts (../shared/corpus not found)"))
 }
+
+/// Size of the generated corpus when no smaller limit is asked for: that of the real one.
+const GENERATED_POSTS: usize = 90_000;
 
 fn posts_count(limit: usize, path: &Path) -> usize {
     std::fs::read_to_string(path).map(|text| text.lines().count().min(limit)).unwrap_or(0)
