@@ -317,15 +317,24 @@ impl NormalizedText {
         let mut index = 0;
         while index < bytes.len() {
             let byte = bytes[index];
-            if byte.is_ascii_graphic() {
-                // A run of visible ASCII, most of most drafts: copied lowercased
-                // in one go. Both texts move in step, so it needs no anchor.
-                let run =
-                    bytes[index..].iter().position(|byte| !byte.is_ascii_graphic()).unwrap_or(bytes.len() - index);
-                text.extend(bytes[index..index + run].iter().map(u8::to_ascii_lowercase));
-                previous_space = false;
+            if byte.is_ascii_graphic() || byte == b' ' && !previous_space {
+                // Runs of visible ASCII, most of most drafts, copied lowercased
+                // in one go, and a single space after each: both texts move in
+                // step, so they need no anchor.
+                loop {
+                    let rest = &bytes[index..];
+                    let run = rest.iter().position(|byte| !byte.is_ascii_graphic()).unwrap_or(rest.len());
+                    text.extend(rest[..run].iter().map(u8::to_ascii_lowercase));
+                    index += run;
+                    previous_space &= run == 0;
+                    if bytes.get(index) != Some(&b' ') || previous_space {
+                        break;
+                    }
+                    text.push(b' ');
+                    previous_space = true;
+                    index += 1;
+                }
                 previous_mask = false;
-                index += run;
                 continue;
             }
             // Other ASCII is handled a byte at a time.
