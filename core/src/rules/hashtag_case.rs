@@ -45,8 +45,14 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Every listed word in one automaton, so a hashtag's possible words are
 /// found in a single pass instead of a dictionary look-up per substring.
+/// An NFA: 0.4 MB built in 8 ms the first time a draft has a lowercase
+/// hashtag, where a DFA took 2.7 MB and 27 ms and searched hashtags, which
+/// are short, no faster over the corpus.
 static WORD_AUTOMATON: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-    aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(WORDS.iter()).ok()
+    aho_corasick::AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(WORDS.iter())
+        .ok()
 });
 
 /// Splits a lowercase ASCII run into the fewest listed words (ties: the
