@@ -90,6 +90,31 @@ fn small_capital(ch: char) -> Option<char> {
     })
 }
 
+/// Whether `bytes` may hold a char [`plain_equivalent`] maps, judged from
+/// the first two or three bytes of each char: the blocks of styled letters
+/// (IPA and phonetic small capitals, Latin Extended-D, enclosed and
+/// fullwidth forms, mathematical letters, squared capitals). Emoji, curly
+/// quotes and other scripts fail it, so most drafts skip the char walk.
+fn may_have_lookalikes(bytes: &[u8]) -> bool {
+    (0..bytes.len()).any(|index| match bytes[index] {
+        ..0xC9 => false,
+        0xC9 | 0xCA => true,
+        lead => {
+            let second = bytes.get(index + 1).copied().unwrap_or(0);
+            let third = bytes.get(index + 2).copied().unwrap_or(0);
+            matches!(
+                (lead, second, third),
+                (0xE1, 0xB4..=0xB5, _)
+                    | (0xEA, 0x9C, _)
+                    | (0xE2, 0x92..=0x93, _)
+                    | (0xEF, 0xBC..=0xBD, _)
+                    | (0xF0, 0x9D, _)
+                    | (0xF0, 0x9F, 0x84..=0x86)
+            )
+        }
+    })
+}
+
 impl Rule for FancyText {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -97,7 +122,7 @@ impl Rule for FancyText {
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let view = context.document.prose_view();
-        if view.is_ascii() {
+        if !may_have_lookalikes(view.as_bytes()) {
             return;
         }
         let mut run: Option<(usize, usize, usize)> = None; // (start, end, fancy letters)
@@ -144,7 +169,17 @@ impl Rule for FancyText {
 
 #[cfg(test)]
 mod tests {
-    use super::plain_equivalent;
+    use super::{may_have_lookalikes, plain_equivalent};
+
+    #[test]
+    fn the_precheck_passes_every_lookalike() {
+        let mut buffer = [0u8; 4];
+        for ch in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&ch| plain_equivalent(ch).is_some()) {
+            assert!(may_have_lookalikes(ch.encode_utf8(&mut buffer).as_bytes()), "{ch:?} U+{:04X}", ch as u32);
+        }
+        assert!(!may_have_lookalikes("Thanks ’n’ “cheers” … 🎉👏🏽🇰🇪 Ünïcödé 日本 — नमस्ते".as_bytes()));
+        assert!(may_have_lookalikes("So 𝐁𝐢𝐠 news".as_bytes()));
+    }
 
     #[test]
     fn maps_styles_to_plain_letters() {
