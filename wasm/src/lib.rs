@@ -3,8 +3,9 @@
 //! Results are plain objects, so they survive `postMessage` to and from a
 //! Web Worker and need no `.free()`. `check`, which runs on every keystroke,
 //! builds them in JavaScript from one array of numbers and one string
-//! (`result.rs` and `result.js`); the rarer calls go through JSON. Offsets are UTF-16 code units by default,
-//! what JavaScript strings, textareas and editors use.
+//! (`result.rs` and `result.js`); the rarer calls go through JSON. Offsets
+//! are UTF-16 code units by default, what JavaScript strings, textareas and
+//! editors use.
 
 mod result;
 
@@ -147,13 +148,39 @@ fn from_js<T: for<'de> Deserialize<'de> + Default>(value: &JsValue, what: &str) 
 
 #[wasm_bindgen(module = "/src/result.js")]
 extern "C" {
-    /// Reads `check`'s options as "format\nplatform,platform\noffsets"; throws for a bad shape.
+    /// Reads `check`'s options as the JSON text `[format, platforms, offsets]`; throws for a bad shape.
     #[wasm_bindgen(js_name = encodeOptions, catch)]
     fn encode_options(options: &JsValue) -> Result<String, JsValue>;
 
     /// Builds the result objects from what [`CompactResult`] wrote.
     #[wasm_bindgen(js_name = decodeResult)]
     fn decode_result(numbers: &[f64], strings: &str) -> JsValue;
+}
+
+/// `check`'s options, parsed, with the text [`encode_options`] gave for them.
+struct CheckOptions {
+    key: String,
+    format: Format,
+    platforms: Vec<PlatformTarget>,
+    encoding: Encoding,
+}
+
+impl CheckOptions {
+    fn parse(key: String) -> Result<CheckOptions, JsValue> {
+        let (format, platforms, offsets): (Option<String>, Vec<String>, Option<String>) =
+            serde_json::from_str(&key).map_err(|error| js_error(&format!("invalid options: {error}")))?;
+        let format = match format.as_deref() {
+            None => Format::Text,
+            Some(name) => Format::from_name(name)
+                .ok_or_else(|| js_error(&format!("invalid format `{name}`: use \"text\" or \"markdown\"")))?,
+        };
+        let platforms = platforms
+            .iter()
+            .map(|name| name.parse::<PlatformTarget>().map_err(|error| js_error(&error.to_string())))
+            .collect::<Result<Vec<_>, _>>()?;
+        let encoding = encoding(offsets.as_deref())?;
+        Ok(CheckOptions { key, format, platforms, encoding })
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -195,8 +222,8 @@ pub struct Checker {
     inner: CoreChecker,
     /// Reused by every check, so a check allocates no result buffers.
     result: RefCell<CompactResult>,
-    /// The platform list of the last check, as given and parsed.
-    platforms: RefCell<(String, Vec<PlatformTarget>)>,
+    /// The options of the last check.
+    options: RefCell<Option<CheckOptions>>,
 }
 
 #[wasm_bindgen]
@@ -212,7 +239,7 @@ impl Checker {
             Some(text) => Guideline::from_toml("postlint.toml", &text).map_err(|error| guideline_error(&error))?,
         };
         let inner = CoreChecker::new(&guideline).map_err(|error| guideline_error(&error))?;
-        Ok(Checker { inner, result: RefCell::default(), platforms: RefCell::default() })
+        Ok(Checker { inner, result: RefCell::default(), options: RefCell::default() })
     }
 
     /// Checks a draft. Returns `{diagnostics, platforms, entities}`.
@@ -222,29 +249,18 @@ impl Checker {
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options = encode_options(&options)?;
-        let mut fields = options.split('\n');
-        let mut field = || fields.next().filter(|value| !value.is_empty());
-        let format = match field() {
-            None => Format::Text,
-            Some(name) => Format::from_name(name)
-                .ok_or_else(|| js_error(&format!("invalid format `{name}`: use \"text\" or \"markdown\"")))?,
-        };
-        let platform_list = field().unwrap_or_default();
-        let encoding = encoding(field())?;
-        // An editor passes the same platforms on every keystroke: parse them once.
-        let mut platforms = self.platforms.borrow_mut();
-        if platforms.0 != platform_list {
-            let parsed = platform_list
-                .split(',')
-                .filter(|name| !name.is_empty())
-                .map(|name| name.parse::<PlatformTarget>().map_err(|error| js_error(&error.to_string())))
-                .collect::<Result<Vec<_>, _>>()?;
-            *platforms = (platform_list.to_owned(), parsed);
+        // An editor passes the same options on every keystroke: parse them once.
+        let key = encode_options(&options)?;
+        let mut options = self.options.borrow_mut();
+        if options.as_ref().is_none_or(|options| options.key != key) {
+            *options = Some(CheckOptions::parse(key)?);
         }
-        let report = self.inner.check(&Draft { text, format, platforms: &platforms.1 });
+        let Some(CheckOptions { format, platforms, encoding, .. }) = options.as_ref() else {
+            return Err(js_error("options were not read"));
+        };
+        let report = self.inner.check(&Draft { text, format: *format, platforms });
         let mut result = self.result.borrow_mut();
-        result.write_report(&report, &Locator::new(text, encoding));
+        result.write_report(&report, &Locator::new(text, *encoding));
         Ok(decode_result(&result.numbers, &result.strings))
     }
 

@@ -1,17 +1,19 @@
-// The JavaScript half of `Checker.check`: it reads the options into one
-// string and builds the result objects from one array of numbers and one
-// string, so a check crosses the WebAssembly boundary twice instead of
-// paying for JSON both ways. The Rust half is `wasm/src/result.rs`; the two
-// must read and write fields in the same order.
+// The JavaScript half of `Checker.check`: it checks the options' shape and
+// builds the result objects from one array of numbers and one string, so a
+// check crosses the WebAssembly boundary twice instead of paying for JSON
+// both ways. The Rust half is `wasm/src/result.rs`; the two must read and
+// write fields in the same order.
 
 const OPTION_NAMES = ["format", "platforms", "offsets"];
 
 /**
- * Returns "format\nplatform,platform\noffsets" for `Checker.check`'s options,
- * or throws for a value that is not of the documented shape.
+ * Returns `Checker.check`'s options as the JSON text `[format, platforms,
+ * offsets]` (nulls and an empty list for what is not given), which the module
+ * parses only when it differs from the last call's; throws for a value that
+ * is not of the documented shape.
  */
 export function encodeOptions(options) {
-  if (options === undefined || options === null) return "\n\n";
+  if (options === undefined || options === null) return "[null,[],null]";
   if (typeof options !== "object" || Array.isArray(options)) {
     throw new Error("options must be a plain object");
   }
@@ -22,18 +24,16 @@ export function encodeOptions(options) {
   }
   const { format, platforms, offsets } = options;
   const text = (value, name) => {
-    if (value === undefined || value === null) return "";
+    if (value === undefined || value === null) return null;
     if (typeof value !== "string") throw new Error(`invalid options: \`${name}\` must be a string`);
     return value;
   };
-  let platformList = "";
   if (platforms !== undefined && platforms !== null) {
     if (!Array.isArray(platforms) || platforms.some((platform) => typeof platform !== "string")) {
       throw new Error("invalid options: `platforms` must be an array of strings");
     }
-    platformList = platforms.join(",");
   }
-  return `${text(format, "format")}\n${platformList}\n${text(offsets, "offsets")}`;
+  return JSON.stringify([text(format, "format"), platforms ?? [], text(offsets, "offsets")]);
 }
 
 /** Builds `{diagnostics, platforms, entities}` from what `check` wrote. */

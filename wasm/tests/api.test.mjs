@@ -72,6 +72,11 @@ test("invalid options are rejected with a message", () => {
   assert.deepEqual(checker.check("hi", { platforms: ["bluesky"] }).platforms.map((p) => p.platform), ["bluesky"]);
   assert.deepEqual(checker.check("hi", { platforms: [] }).platforms, []);
   assert.deepEqual(checker.check("hi", {}).platforms, []);
+  // Values are read whole: no separator inside them can split or hide one.
+  assert.throws(() => checker.check("hi", { platforms: ["x,bluesky"] }), /unknown platform `x,bluesky`/);
+  assert.throws(() => checker.check("hi", { platforms: [""] }), /unknown platform ``/);
+  assert.throws(() => checker.check("hi", { format: "" }), /invalid format ``/);
+  assert.throws(() => checker.check("hi", { format: "text\nmarkdown" }), /invalid format/);
 });
 
 test("strings with any characters come back whole", () => {
