@@ -181,6 +181,10 @@ impl TermIndex {
     /// longest first), and returns which gated rules had a trigger word.
     pub(crate) fn find(&self, document: &Document<'_>, hits: &mut Vec<TermHit>) -> Triggered {
         let mut triggered: Triggered = 0;
+        if self.automaton.is_none() {
+            // No term and no trigger: the normalized text is not needed.
+            return triggered;
+        }
         let normalized = document.normalized();
         let text = normalized.as_str();
         let Some(automaton) = self.automaton_for(text.len()) else {
