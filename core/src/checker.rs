@@ -87,8 +87,19 @@ impl EntityList {
 struct ActiveRule {
     rule: Arc<dyn Rule>,
     severity: Severity,
-    /// The rule's bit in the triggered set, when it runs only after one of its trigger words.
-    trigger_bit: Option<u32>,
+}
+
+/// Which active rules a draft runs, found without visiting every rule: most
+/// drafts match no term of most terms rules and no trigger of most gated
+/// code rules, and a guideline may have hundreds of rules.
+#[derive(Default)]
+struct RuleSchedule {
+    /// Rules that run on every draft.
+    always: Vec<usize>,
+    /// For each trigger bit, the rule it gates.
+    by_trigger_bit: Vec<usize>,
+    /// For each term slot, the rule that owns it, if that rule is on.
+    by_term_slot: Vec<Option<usize>>,
 }
 
 /// Every rule of a guideline, compiled once and reused for many drafts.
@@ -96,6 +107,7 @@ struct ActiveRule {
 /// `Checker` is `Send + Sync`: share one across threads.
 pub struct Checker {
     active: Vec<ActiveRule>,
+    schedule: RuleSchedule,
     /// Every known rule, including those turned off, for listings and docs.
     catalog: Vec<(RuleMeta, Option<Severity>)>,
     term_index: TermIndex,
@@ -183,19 +195,30 @@ impl Checker {
             let severity = severities.get(rule.meta().id.as_ref()).copied().flatten();
             catalog.push((rule.meta().clone(), severity));
             if let Some(severity) = severity {
-                active.push(ActiveRule { rule, severity, trigger_bit: None });
+                active.push(ActiveRule { rule, severity });
             }
         }
-        let gated = active.iter_mut().filter(|active| !active.rule.triggers().is_empty());
-        for (bit, active) in (0..MAX_GATED_RULES).zip(gated) {
+        let mut schedule = RuleSchedule::default();
+        for (index, active) in active.iter().enumerate() {
             let triggers = active.rule.triggers();
-            for word in triggers.anywhere {
-                builder.add_trigger(bit, word, false);
+            let bit = schedule.by_trigger_bit.len() as u32;
+            if !triggers.is_empty() && bit < MAX_GATED_RULES {
+                for word in triggers.anywhere {
+                    builder.add_trigger(bit, word, false);
+                }
+                for word in triggers.word_starts {
+                    builder.add_trigger(bit, word, true);
+                }
+                schedule.by_trigger_bit.push(index);
+            } else if let Some(slot) = active.rule.term_slot() {
+                let slot = slot as usize;
+                if schedule.by_term_slot.len() <= slot {
+                    schedule.by_term_slot.resize(slot + 1, None);
+                }
+                schedule.by_term_slot[slot] = Some(index);
+            } else {
+                schedule.always.push(index);
             }
-            for word in triggers.word_starts {
-                builder.add_trigger(bit, word, true);
-            }
-            active.trigger_bit = Some(bit);
         }
         let allowed = (!guideline.settings.allow_terms.is_empty())
             .then(|| {
@@ -208,6 +231,7 @@ impl Checker {
             .flatten();
         Ok(Checker {
             active,
+            schedule,
             catalog,
             term_index: builder.build(),
             allowed,
@@ -268,12 +292,31 @@ impl Checker {
             term_hits: &term_hits,
         };
         let mut diagnostics = Vec::new();
-        for active in &self.active {
-            if active.trigger_bit.is_some_and(|bit| triggered & (1 << bit) == 0) {
-                continue;
-            }
+        let mut run = |index: usize| {
+            let active = &self.active[index];
             let mut reporter = Reporter::new(active.rule.meta(), active.severity, &mut diagnostics);
             active.rule.check(&context, &mut reporter);
+        };
+        // Findings are sorted below, so the order rules run in does not show.
+        for &index in &self.schedule.always {
+            run(index);
+        }
+        let mut bits = triggered;
+        while bits != 0 {
+            if let Some(&index) = self.schedule.by_trigger_bit.get(bits.trailing_zeros() as usize) {
+                run(index);
+            }
+            bits &= bits - 1;
+        }
+        // Hits are sorted by slot: each rule with a hit runs once.
+        let mut previous_slot = None;
+        for hit in &term_hits {
+            if previous_slot != Some(hit.slot) {
+                previous_slot = Some(hit.slot);
+                if let Some(&Some(index)) = self.schedule.by_term_slot.get(hit.slot as usize) {
+                    run(index);
+                }
+            }
         }
         self.remove_allowed(&document, &mut diagnostics);
         remove_suppressed(&document, &mut diagnostics);

@@ -84,29 +84,24 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Prepares `source`, written in `format`.
     pub fn new(source: &'a str, format: Format) -> Self {
-        let (mut prose_view, directives, markdown_facts) = match format {
-            Format::Text => (source.as_bytes().to_vec(), Vec::new(), markdown::Facts::default()),
-            Format::Markdown => {
-                let parsed = markdown::prose_view(source);
-                (parsed.view, parsed.directives, parsed.facts)
-            }
-        };
         // Entities are found in the prose only: a URL inside a code block is
         // code, not a link in the post.
-        let entities = {
-            // The view is valid UTF-8: only whole chars were blanked with ASCII.
-            let view = std::str::from_utf8(&prose_view).unwrap_or_default();
-            entities::find(view)
+        let (prose_view, entities, directives, markdown_facts) = match format {
+            Format::Text => {
+                let entities = entities::find(source);
+                (masked(source, &entities), entities, Vec::new(), markdown::Facts::default())
+            }
+            Format::Markdown => {
+                let parsed = markdown::prose_view(source);
+                // Markdown syntax is blanked whole chars at a time, so the view is UTF-8.
+                let view = String::from_utf8(parsed.view).unwrap_or_else(|error| {
+                    // Unreachable by construction; degrade to a fully masked view rather than panic.
+                    "\u{1}".repeat(error.as_bytes().len())
+                });
+                let entities = entities::find(&view);
+                (masked(&view, &entities), entities, parsed.directives, parsed.facts)
+            }
         };
-        // Hashtags stay visible: rules about hashtags match them whole, and
-        // the term index keeps other terms out of them.
-        for entity in entities.iter().filter(|entity| entity.kind != EntityKind::Hashtag) {
-            prose_view[entity.span.start..entity.span.end].fill(MASK);
-        }
-        let prose_view = String::from_utf8(prose_view).unwrap_or_else(|error| {
-            // Unreachable by construction; degrade to a fully masked view rather than panic.
-            "\u{1}".repeat(error.as_bytes().len())
-        });
         Document {
             source,
             format,
@@ -188,6 +183,33 @@ impl<'a> Document<'a> {
         let index = sentences.partition_point(|sentence| sentence.end <= offset);
         sentences.get(index).copied().filter(|sentence| sentence.start <= offset)
     }
+}
+
+/// A run of [`MASK`] bytes to copy from.
+const MASKS: &str = match std::str::from_utf8(&[MASK; 64]) {
+    Ok(masks) => masks,
+    Err(_) => panic!("MASK is ASCII"),
+};
+
+/// `view` with every entity but hashtags blanked with [`MASK`] bytes.
+/// Hashtags stay visible: rules about hashtags match them whole, and the
+/// term index keeps other terms out of them.
+fn masked(view: &str, entities: &[FoundEntity]) -> String {
+    let mut masked = String::with_capacity(view.len());
+    let mut cursor = 0;
+    for entity in entities.iter().filter(|entity| entity.kind != EntityKind::Hashtag) {
+        let start = entity.span.start.max(cursor);
+        masked.push_str(&view[cursor..start]);
+        let mut length = entity.span.end.saturating_sub(start);
+        while length > 0 {
+            let chunk = length.min(MASKS.len());
+            masked.push_str(&MASKS[..chunk]);
+            length -= chunk;
+        }
+        cursor = cursor.max(entity.span.end);
+    }
+    masked.push_str(&view[cursor..]);
+    masked
 }
 
 /// A word of the prose: a run of letters, digits and inner apostrophes.
@@ -308,7 +330,7 @@ impl NormalizedText {
     /// Normalizes `view`.
     pub fn new(view: &str) -> Self {
         let bytes = view.as_bytes();
-        let mut text: Vec<u8> = Vec::with_capacity(view.len());
+        let mut text = String::with_capacity(view.len());
         let mut anchors = vec![(0, 0)];
         // Offset difference (normalized minus source) since the last anchor.
         let mut delta: isize = 0;
@@ -324,13 +346,15 @@ impl NormalizedText {
                 loop {
                     let rest = &bytes[index..];
                     let run = rest.iter().position(|byte| !byte.is_ascii_graphic()).unwrap_or(rest.len());
-                    text.extend(rest[..run].iter().map(u8::to_ascii_lowercase));
+                    let copied_from = text.len();
+                    text.push_str(&view[index..index + run]);
+                    text[copied_from..].make_ascii_lowercase();
                     index += run;
                     previous_space &= run == 0;
                     if bytes.get(index) != Some(&b' ') || previous_space {
                         break;
                     }
-                    text.push(b' ');
+                    text.push(' ');
                     previous_space = true;
                     index += 1;
                 }
@@ -343,7 +367,7 @@ impl NormalizedText {
                     b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, false, 1),
                     0x01 => (false, true, 1),
                     _ => {
-                        text.push(byte.to_ascii_lowercase());
+                        text.push(char::from(byte.to_ascii_lowercase()));
                         (false, false, 1)
                     }
                 }
@@ -352,25 +376,20 @@ impl NormalizedText {
                 if ch.is_whitespace() {
                     (true, false, ch.len_utf8())
                 } else {
-                    let mut buffer = [0u8; 4];
                     match ch {
-                        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => text.push(b'\''),
-                        '\u{2010}' | '\u{2011}' => text.push(b'-'),
-                        _ => {
-                            for lower in ch.to_lowercase() {
-                                text.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
-                            }
-                        }
+                        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => text.push('\''),
+                        '\u{2010}' | '\u{2011}' => text.push('-'),
+                        _ => text.extend(ch.to_lowercase()),
                     }
                     (false, false, ch.len_utf8())
                 }
             };
             if is_space {
                 if !previous_space {
-                    text.push(b' ');
+                    text.push(' ');
                 }
             } else if is_mask && !previous_mask {
-                text.push(0x01);
+                text.push(MASK as char);
             }
             previous_space = is_space;
             previous_mask = is_mask;
@@ -381,8 +400,6 @@ impl NormalizedText {
                 delta = new_delta;
             }
         }
-        // Only whole chars were written, so the bytes are UTF-8.
-        let text = String::from_utf8(text).unwrap_or_default();
         NormalizedText { text, anchors }
     }
 

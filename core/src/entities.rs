@@ -90,7 +90,7 @@ pub fn find_emails(text: &str) -> Vec<FoundEntity> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut search_from = 0;
-    while let Some(relative) = bytes[search_from..].iter().position(|&byte| byte == b'@') {
+    while let Some(relative) = memchr::memchr(b'@', &bytes[search_from..]) {
         let at = search_from + relative;
         search_from = at + 1;
         let mut start = at;

@@ -175,6 +175,11 @@ pub trait Rule: Send + Sync {
     fn triggers(&self) -> Triggers {
         Triggers::default()
     }
+    /// The rule's slot in the term index when it reports only term matches:
+    /// the checker then skips it for drafts with no match of its terms.
+    fn term_slot(&self) -> Option<u32> {
+        None
+    }
 }
 
 /// A rule's trigger words (see [`Rule::triggers`]), written in lowercase.

@@ -275,6 +275,10 @@ impl Rule for TermsRule {
         &self.meta
     }
 
+    fn term_slot(&self) -> Option<u32> {
+        Some(self.slot)
+    }
+
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let document = context.document;
         let mut reported_until = 0;
