@@ -9,6 +9,7 @@ use std::cell::OnceCell;
 
 use crate::entities::{self, EntityKind, FoundEntity};
 use crate::markdown;
+use crate::sentence_bounds::ascii_sentence_starts;
 use crate::span::Span;
 
 /// How a draft is written.
@@ -269,12 +270,23 @@ fn sentence_spans(view: &str) -> Vec<Span> {
     // which the Unicode algorithm does not know; so split into lines first
     // when a line ends without terminal punctuation.
     for (block_start, block) in split_blocks(view) {
-        for (offset, sentence) in block.split_sentence_bound_indices() {
+        let mut add = |offset: usize, sentence: &str| {
             let trimmed_start = sentence.len() - sentence.trim_start().len();
             let trimmed = sentence.trim();
             if trimmed.chars().any(char::is_alphanumeric) {
                 let start = block_start + offset + trimmed_start;
                 spans.push(Span::new(start, start + trimmed.len()));
+            }
+        };
+        if block.is_ascii() {
+            let starts = ascii_sentence_starts(block);
+            for (index, &start) in starts.iter().enumerate() {
+                let end = starts.get(index + 1).copied().unwrap_or(block.len());
+                add(start, &block[start..end]);
+            }
+        } else {
+            for (offset, sentence) in block.split_sentence_bound_indices() {
+                add(offset, sentence);
             }
         }
     }

@@ -38,6 +38,7 @@ pub mod packs;
 pub mod platform;
 pub mod rule;
 mod rules;
+mod sentence_bounds;
 pub mod settings;
 pub mod span;
 mod spec;
