@@ -80,6 +80,7 @@ pub struct Document<'a> {
     normalized: OnceCell<NormalizedText>,
     sentences: OnceCell<Vec<Span>>,
     words: OnceCell<Vec<Word>>,
+    capital_run: OnceCell<usize>,
 }
 
 impl<'a> Document<'a> {
@@ -113,6 +114,7 @@ impl<'a> Document<'a> {
             normalized: OnceCell::new(),
             sentences: OnceCell::new(),
             words: OnceCell::new(),
+            capital_run: OnceCell::new(),
         }
     }
 
@@ -178,6 +180,12 @@ impl<'a> Document<'a> {
         self.words.get_or_init(|| words(&self.prose_view, 0))
     }
 
+    /// The longest run of capitals in the prose view, counted up to
+    /// [`CAPITAL_RUN_CAP`]: the capitals rules' first test, shared.
+    pub(crate) fn capital_run(&self) -> usize {
+        *self.capital_run.get_or_init(|| longest_capital_run(&self.prose_view, CAPITAL_RUN_CAP))
+    }
+
     /// The sentence containing `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
         let sentences = self.sentences();
@@ -211,6 +219,45 @@ fn masked(view: &str, entities: &[FoundEntity]) -> String {
     }
     masked.push_str(&view[cursor..]);
     masked
+}
+
+/// How far [`Document::capital_run`] counts: more than any rule asks for.
+pub(crate) const CAPITAL_RUN_CAP: usize = 8;
+
+/// The longest run of capitals in `text`, or `cap` if it reaches `cap`:
+/// one pass over the bytes. Capitals are looked for in ASCII and in the
+/// two-byte range (Latin, Greek, Cyrillic); other scripts have no case or
+/// are fancy text.
+pub(crate) fn longest_capital_run(text: &str, cap: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut run, mut longest) = (0, 0);
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        let (is_capital, width) = match byte {
+            0x00..=0x7F => (byte.is_ascii_uppercase(), 1),
+            0xC2..=0xDF => {
+                let capital =
+                    text.get(index..index + 2).and_then(|pair| pair.chars().next()).is_some_and(char::is_uppercase);
+                (capital, 2)
+            }
+            0xE0..=0xEF => (false, 3),
+            0xF0..=0xF4 => (false, 4),
+            _ => (false, 1),
+        };
+        run = if is_capital { run + 1 } else { 0 };
+        longest = longest.max(run);
+        if longest >= cap {
+            return cap;
+        }
+        index += width;
+    }
+    longest
+}
+
+/// Whether `text` has `length` capitals in a row.
+pub(crate) fn may_have_capital_run(text: &str, length: usize) -> bool {
+    longest_capital_run(text, length) >= length
 }
 
 /// A word of the prose: a run of letters, digits and inner apostrophes.
@@ -302,7 +349,7 @@ fn split_blocks(view: &str) -> Vec<(usize, &str)> {
     let mut start = 0;
     let bytes = view.as_bytes();
     let mut index = 0;
-    while let Some(relative) = memchr_newline(&bytes[index..]) {
+    while let Some(relative) = memchr::memchr(b'\n', &bytes[index..]) {
         let newline = index + relative;
         let next_line = &view[newline + 1..];
         let previous_line = view[start..newline].trim_end();
@@ -320,10 +367,6 @@ fn split_blocks(view: &str) -> Vec<(usize, &str)> {
     }
     blocks.push((start, &view[start..]));
     blocks
-}
-
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&byte| byte == b'\n')
 }
 
 /// The prose view lowercased, with white space runs collapsed to one space,

@@ -1,7 +1,7 @@
 //! `accessibility.all-caps-sentence`: whole sentences written in capitals.
 
 use crate::diagnostic::{Category, Fix, Severity};
-use crate::document::{words, Word};
+use crate::document::{may_have_capital_run, words, Word};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -23,36 +23,6 @@ const ACRONYMS: &[&str] = &[
 /// Whether `word` (as written) is a known acronym.
 pub(crate) fn is_known_acronym(word: &str) -> bool {
     ACRONYMS.contains(&word)
-}
-
-/// Whether `text` has `length` capitals in a row: a cheap test, one pass
-/// over the bytes, that skips the word scan for nearly every post. Capitals
-/// are looked for in ASCII and in the two-byte range (Latin, Greek,
-/// Cyrillic); other scripts have no case or are fancy text.
-pub(crate) fn may_have_capital_run(text: &str, length: usize) -> bool {
-    let bytes = text.as_bytes();
-    let mut run = 0;
-    let mut index = 0;
-    while index < bytes.len() {
-        let byte = bytes[index];
-        let (is_capital, width) = match byte {
-            0x00..=0x7F => (byte.is_ascii_uppercase(), 1),
-            0xC2..=0xDF => {
-                let capital =
-                    text.get(index..index + 2).and_then(|pair| pair.chars().next()).is_some_and(char::is_uppercase);
-                (capital, 2)
-            }
-            0xE0..=0xEF => (false, 3),
-            0xF0..=0xF4 => (false, 4),
-            _ => (false, 1),
-        };
-        run = if is_capital { run + 1 } else { 0 };
-        if run >= length {
-            return true;
-        }
-        index += width;
-    }
-    false
 }
 
 /// Whether a sentence of the prose view may be all in capitals: it has no
@@ -175,7 +145,7 @@ impl Rule for AllCapsSentence {
         let view = document.prose_view();
         let source = document.source();
         // Splitting sentences is the costly part: first ask whether the whole draft has enough words in capitals.
-        if !may_have_capital_run(view, 3) || !enough_capitals(source, document.words()) {
+        if document.capital_run() < 3 || !enough_capitals(source, document.words()) {
             return;
         }
         for &sentence in document.sentences() {

@@ -123,9 +123,14 @@ pub(crate) fn pieces(view: &str) -> Vec<Piece> {
 /// At most how many emoji `view` can hold: an upper bound counted from lead
 /// bytes, so rules needing several emoji skip most drafts without tokenizing.
 pub(crate) fn possible_emoji_count(view: &str) -> usize {
-    view.as_bytes()
-        .windows(2)
-        .filter(|pair| matches!(pair, [0xF0, 0x9F] | [0xEF, 0xB8]) || (pair[0] == 0xE2 && pair[1] >= 0x84))
+    let bytes = view.as_bytes();
+    // Jumps from lead byte to lead byte: most drafts have none.
+    memchr::memchr3_iter(0xF0, 0xEF, 0xE2, bytes)
+        .filter(|&lead| match (bytes[lead], bytes.get(lead + 1)) {
+            (0xF0, Some(0x9F)) | (0xEF, Some(0xB8)) => true,
+            (0xE2, Some(second)) => *second >= 0x84,
+            _ => false,
+        })
         .count()
 }
 
@@ -160,5 +165,24 @@ mod tests {
         assert_eq!(shown, ["T:Hi", "_", "E:👋🏽", "_", "T:you", "/", "E:1️⃣", "_", "T:x", "E:🇰🇪", "T:,", "_", "T:★™"]);
         assert!(may_have_emoji("🎉") && may_have_emoji("⚽") && may_have_emoji("♥\u{FE0F}"));
         assert!(!may_have_emoji("“Quoted” – it’s fine… café, 東京"));
+    }
+
+    #[test]
+    fn the_emoji_bound_counts_every_lead_pair() {
+        let by_pairs = |text: &str| {
+            text.as_bytes()
+                .windows(2)
+                .filter(|pair| matches!(pair, [0xF0, 0x9F] | [0xEF, 0xB8]) || (pair[0] == 0xE2 && pair[1] >= 0x84))
+                .count()
+        };
+        for text in [
+            "",
+            "plain",
+            "Hi 👋🏽 you\n1️⃣ x🇰🇪, ★™ ♥\u{FE0F}",
+            "“Quoted” – it’s fine… café, 東京 ⚽⚽",
+            "\u{2083}\u{2100}🎉",
+        ] {
+            assert_eq!(possible_emoji_count(text), by_pairs(text), "{text:?}");
+        }
     }
 }

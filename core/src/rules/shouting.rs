@@ -1,9 +1,9 @@
 //! `style.shouting`: words in capitals for emphasis inside a normal sentence.
 
 use crate::diagnostic::{Category, Fix, Severity};
-use crate::document::{words, Word};
+use crate::document::{may_have_capital_run, words, Word};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::all_caps_sentence::{is_known_acronym, may_have_capital_run};
+use crate::rules::all_caps_sentence::is_known_acronym;
 use crate::rules::hashtag_case::is_word;
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -104,7 +104,7 @@ impl Rule for Shouting {
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let document = context.document;
         let view = document.prose_view();
-        if !may_have_capital_run(view, MIN_LETTERS) {
+        if document.capital_run() < MIN_LETTERS {
             return;
         }
         let source = document.source();

@@ -163,10 +163,8 @@ pub fn cashtag_entities(text: &str) -> Vec<Entity> {
     let bytes = text.as_bytes();
     let mut consumed = 0;
     let mut search_from = 0;
-    while let Some(dollar) = bytes
-        .get(search_from..)
-        .and_then(|rest| rest.iter().position(|byte| *byte == b'$'))
-        .map(|offset| search_from + offset)
+    while let Some(dollar) =
+        bytes.get(search_from..).and_then(|rest| memchr::memchr(b'$', rest)).map(|offset| search_from + offset)
     {
         search_from = dollar + 1;
         let preceded_well = match char_before(text, dollar) {
@@ -250,18 +248,19 @@ fn hashtag_entities_unchecked(text: &str) -> Vec<Entity> {
 /// Next occurrence at or after `from` of the ASCII sign or its full-width form,
 /// with its byte length.
 fn next_sign(text: &str, from: usize, ascii: u8, full_width: &str) -> Option<(usize, usize)> {
-    let rest = text.get(from..)?;
-    let full_width_lead = full_width.as_bytes()[0];
-    let offset = rest
-        .as_bytes()
-        .iter()
-        .enumerate()
-        .find(|(offset, byte)| {
-            **byte == ascii || (**byte == full_width_lead && rest[*offset..].starts_with(full_width))
-        })
-        .map(|(offset, _)| offset)?;
-    let length = if rest.as_bytes()[offset] == ascii { 1 } else { full_width.len() };
-    Some((from + offset, length))
+    let rest = text.get(from..)?.as_bytes();
+    let full_width = full_width.as_bytes();
+    let mut offset = 0;
+    loop {
+        offset += memchr::memchr2(ascii, full_width[0], &rest[offset..])?;
+        if rest[offset] == ascii {
+            return Some((from + offset, 1));
+        }
+        if rest[offset..].starts_with(full_width) {
+            return Some((from + offset, full_width.len()));
+        }
+        offset += 1;
+    }
 }
 
 /// Sorts by start and drops every entity that overlaps the one kept before it.

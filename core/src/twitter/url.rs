@@ -236,7 +236,7 @@ pub(crate) fn url_spans(text: &str) -> Vec<Span> {
 
 /// Next `.` at or after `from`.
 fn memchr_dot(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes.get(from..)?.iter().position(|byte| *byte == b'.').map(|offset| from + offset)
+    memchr::memchr(b'.', bytes.get(from..)?).map(|offset| from + offset)
 }
 
 /// State of one pass over the text.
