@@ -180,10 +180,10 @@ impl<'a> Document<'a> {
         self.words.get_or_init(|| words(&self.prose_view, 0))
     }
 
-    /// The longest run of capitals in the prose view, counted up to
-    /// [`CAPITAL_RUN_CAP`]: the capitals rules' first test, shared.
+    /// The longest run of capitals in the prose view: the capitals rules'
+    /// first test, shared.
     pub(crate) fn capital_run(&self) -> usize {
-        *self.capital_run.get_or_init(|| longest_capital_run(&self.prose_view, CAPITAL_RUN_CAP))
+        *self.capital_run.get_or_init(|| longest_capital_run(&self.prose_view))
     }
 
     /// The sentence containing `offset`, if any.
@@ -221,21 +221,23 @@ fn masked(view: &str, entities: &[FoundEntity]) -> String {
     masked
 }
 
-/// How far [`Document::capital_run`] counts: more than any rule asks for.
-pub(crate) const CAPITAL_RUN_CAP: usize = 8;
-
-/// The longest run of capitals in `text`, or `cap` if it reaches `cap`:
-/// one pass over the bytes. Capitals are looked for in ASCII and in the
+/// The longest run of capitals in `text`: one pass over the bytes. Capitals are looked for in ASCII and in the
 /// two-byte range (Latin, Greek, Cyrillic); other scripts have no case or
 /// are fancy text.
-pub(crate) fn longest_capital_run(text: &str, cap: usize) -> usize {
+pub(crate) fn longest_capital_run(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let (mut run, mut longest) = (0, 0);
+    let (mut run, mut longest) = (0usize, 0);
     let mut index = 0;
     while index < bytes.len() {
         let byte = bytes[index];
+        if byte < 0x80 {
+            // Arithmetic rather than a branch on each letter's case.
+            run = (run + 1) * usize::from(byte.is_ascii_uppercase());
+            longest = longest.max(run);
+            index += 1;
+            continue;
+        }
         let (is_capital, width) = match byte {
-            0x00..=0x7F => (byte.is_ascii_uppercase(), 1),
             0xC2..=0xDF => {
                 let capital =
                     text.get(index..index + 2).and_then(|pair| pair.chars().next()).is_some_and(char::is_uppercase);
@@ -247,9 +249,6 @@ pub(crate) fn longest_capital_run(text: &str, cap: usize) -> usize {
         };
         run = if is_capital { run + 1 } else { 0 };
         longest = longest.max(run);
-        if longest >= cap {
-            return cap;
-        }
         index += width;
     }
     longest
@@ -257,7 +256,7 @@ pub(crate) fn longest_capital_run(text: &str, cap: usize) -> usize {
 
 /// Whether `text` has `length` capitals in a row.
 pub(crate) fn may_have_capital_run(text: &str, length: usize) -> bool {
-    longest_capital_run(text, length) >= length
+    longest_capital_run(text) >= length
 }
 
 /// A word of the prose: a run of letters, digits and inner apostrophes.
@@ -395,24 +394,24 @@ impl NormalizedText {
         while index < bytes.len() {
             let byte = bytes[index];
             if byte.is_ascii_graphic() || byte == b' ' && !previous_space {
-                // Runs of visible ASCII, most of most drafts, copied lowercased
-                // in one go, and a single space after each: both texts move in
-                // step, so they need no anchor.
-                loop {
-                    let rest = &bytes[index..];
-                    let run = rest.iter().position(|byte| !byte.is_ascii_graphic()).unwrap_or(rest.len());
-                    let copied_from = text.len();
-                    text.push_str(&view[index..index + run]);
-                    text[copied_from..].make_ascii_lowercase();
-                    index += run;
-                    previous_space &= run == 0;
-                    if bytes.get(index) != Some(&b' ') || previous_space {
+                // A stretch of visible ASCII and single spaces, most of most
+                // drafts, is copied lowercased in one go: both texts move in
+                // step, so it needs no anchor.
+                let start = index;
+                let mut space_allowed = !previous_space;
+                while let Some(&next) = bytes.get(index) {
+                    let is_graphic = next.is_ascii_graphic();
+                    // Non-short-circuit: no branch per byte on what the byte is.
+                    if !(is_graphic | ((next == b' ') & space_allowed)) {
                         break;
                     }
-                    text.push(' ');
-                    previous_space = true;
+                    space_allowed = is_graphic;
                     index += 1;
                 }
+                let copied_from = text.len();
+                text.push_str(&view[start..index]);
+                text[copied_from..].make_ascii_lowercase();
+                previous_space = !space_allowed;
                 previous_mask = false;
                 continue;
             }
@@ -451,7 +450,12 @@ impl NormalizedText {
             index += consumed;
             let new_delta = text.len() as isize - index as isize;
             if new_delta != delta {
-                anchors.push((text.len(), index));
+                // Inside a collapsed run the normalized offset stands still;
+                // only the run's last anchor can be looked up.
+                match anchors.last_mut() {
+                    Some(last) if last.0 == text.len() => last.1 = index,
+                    _ => anchors.push((text.len(), index)),
+                }
                 delta = new_delta;
             }
         }

@@ -190,6 +190,9 @@ impl Rule for HashtagPolicyRule {
                 }
             }
             Check::Duplicate => {
+                if hashtags(context.raw_entities).nth(1).is_none() {
+                    return;
+                }
                 let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
                 for tag in hashtags(context.raw_entities) {
                     let value = key(tag.value.slice(text));
