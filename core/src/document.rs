@@ -81,6 +81,7 @@ pub struct Document<'a> {
     sentences: OnceCell<Vec<Span>>,
     words: OnceCell<Vec<Word>>,
     capital_run: OnceCell<usize>,
+    digit_cluster: OnceCell<usize>,
 }
 
 impl<'a> Document<'a> {
@@ -115,6 +116,7 @@ impl<'a> Document<'a> {
             sentences: OnceCell::new(),
             words: OnceCell::new(),
             capital_run: OnceCell::new(),
+            digit_cluster: OnceCell::new(),
         }
     }
 
@@ -184,6 +186,12 @@ impl<'a> Document<'a> {
     /// first test, shared.
     pub(crate) fn capital_run(&self) -> usize {
         *self.capital_run.get_or_init(|| longest_capital_run(&self.prose_view))
+    }
+
+    /// The most digits in one number-like cluster of the prose view: the
+    /// privacy detectors' first test, shared.
+    pub(crate) fn digit_cluster(&self) -> usize {
+        *self.digit_cluster.get_or_init(|| crate::rules::privacy_scan::longest_digit_cluster(&self.prose_view))
     }
 
     /// The sentence containing `offset`, if any.

@@ -136,7 +136,8 @@ fn may_have_long_sentence(view: &str) -> bool {
 }
 
 fn count_spaces(bytes: &[u8]) -> usize {
-    memchr::memchr_iter(b' ', bytes).count()
+    // Vectorized by the compiler; quicker than memchr's count on a post's few hundred bytes.
+    bytes.iter().filter(|&&byte| byte == b' ').count()
 }
 
 /// Abbreviations that end in a full stop without ending a sentence.

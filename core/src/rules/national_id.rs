@@ -6,7 +6,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::privacy_scan::{char_at, char_before, has_digit_cluster, mask_keeping_last, words_before};
+use crate::rules::privacy_scan::{char_at, char_before, mask_keeping_last, words_before};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
 
@@ -252,7 +252,7 @@ impl Rule for NationalId {
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let view = context.document.prose_view();
-        if !has_digit_cluster(view, 6) {
+        if context.document.digit_cluster() < 6 {
             return;
         }
         for (span, kind) in self.find(view) {

@@ -467,6 +467,9 @@ impl Rule for PhoneNumber {
         if !has_digits(source, 7) {
             return;
         }
+        if context.document.digit_cluster() < 7 {
+            return;
+        }
         let view = context.document.prose_view();
         let help =
             "Remove it unless its owner agreed to publish it; add the organisation's own lines to `[allow] terms`.";

@@ -35,13 +35,15 @@ pub(crate) fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool +
     bytes.get(index..)?.iter().position(|&byte| wanted(byte)).map(|position| index + position)
 }
 
-/// Whether `text` has a cluster of at least `minimum` ASCII digits, joined
-/// by short runs of the separators numbers are written with (spaces,
-/// hyphens, dots, slashes, parentheses, no-break spaces). Every number the
-/// privacy detectors look for is such a cluster, so drafts without one are
-/// skipped after a single cheap pass.
-pub(crate) fn has_digit_cluster(text: &str, minimum: usize) -> bool {
+/// The most ASCII digits in one cluster of `text`: digits joined by short
+/// runs of the separators numbers are written with (spaces, hyphens, dots,
+/// slashes, parentheses, no-break spaces). Every number the privacy
+/// detectors look for is such a cluster, so drafts whose longest cluster is
+/// too short are skipped after one cheap pass, which the detectors share
+/// through [`Document::digit_cluster`](crate::document::Document::digit_cluster).
+pub(crate) fn longest_digit_cluster(text: &str) -> usize {
     let bytes = text.as_bytes();
+    let mut longest = 0;
     let mut index = 0;
     // Jump from digit to digit (most text has few), then walk the cluster.
     while let Some(digit) = find_byte(bytes, index, |byte| byte.is_ascii_digit()) {
@@ -51,9 +53,6 @@ pub(crate) fn has_digit_cluster(text: &str, minimum: usize) -> bool {
             if byte.is_ascii_digit() {
                 digits += 1;
                 separators = 0;
-                if digits >= minimum {
-                    return true;
-                }
             } else if separators < 3
                 && matches!(byte, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | 0x80..=0xBF | 0xC2 | 0xE2)
             {
@@ -65,9 +64,15 @@ pub(crate) fn has_digit_cluster(text: &str, minimum: usize) -> bool {
             }
             index += 1;
         }
+        longest = longest.max(digits);
         index += 1;
     }
-    false
+    longest
+}
+
+/// Whether `text` has a cluster of at least `minimum` digits (see [`longest_digit_cluster`]).
+pub(crate) fn has_digit_cluster(text: &str, minimum: usize) -> bool {
+    longest_digit_cluster(text) >= minimum
 }
 
 /// How far back, in bytes, [`words_before`] looks: about one clause.
@@ -268,6 +273,9 @@ mod tests {
         assert!(has_digit_cluster("AB 12 34 56 C", 6));
         assert!(!has_digit_cluster("12 people, 34 dogs and 56 cats", 6));
         assert!(has_digit_cluster("07700\u{a0}900123", 11));
+        assert_eq!(longest_digit_cluster("12 people, call (555) 010-2030 or 4 5"), 10);
+        assert_eq!(longest_digit_cluster("1    2, 345"), 3, "four spaces break a cluster");
+        assert_eq!(longest_digit_cluster("no digits"), 0);
     }
 
     #[test]

@@ -39,7 +39,7 @@ impl Rule for RepeatedExclamation {
         let view = context.document.prose_view();
         let bytes = view.as_bytes();
         let mut index = 0;
-        while let Some(relative) = bytes[index..].iter().position(|&byte| byte == b'!') {
+        while let Some(relative) = memchr::memchr(b'!', &bytes[index..]) {
             let start = index + relative;
             let mut end = start;
             while end < bytes.len() && matches!(bytes[end], b'!' | b'?') {

@@ -92,8 +92,15 @@ fn is_shouted(word: &Word, text: &str) -> bool {
         return false;
     }
     // Unknown words in capitals are names, brands and initialisms (GLOWLAB, NATO); emphasis uses real words.
-    let bare = text.split(['\'', '’']).next().unwrap_or(text).to_ascii_lowercase();
-    bare.is_ascii() && is_word(&bare)
+    let bare = text.split(['\'', '’']).next().unwrap_or(text);
+    // Lowercased on the stack: listed words are short ASCII.
+    let mut lowered = [0u8; 32];
+    let Some(lowered) = lowered.get_mut(..bare.len()).filter(|_| bare.is_ascii()) else {
+        return false;
+    };
+    lowered.copy_from_slice(bare.as_bytes());
+    lowered.make_ascii_lowercase();
+    std::str::from_utf8(lowered).is_ok_and(is_word)
 }
 
 impl Rule for Shouting {
