@@ -255,21 +255,31 @@ fn may_join(ch: char) -> bool {
         || unicode_normalization::char::is_combining_mark(ch)
 }
 
-/// Counts user-perceived characters. Most text has no character that joins
-/// another, and then every char is one grapheme; only the rest needs the
-/// full Unicode segmentation.
+/// Counts user-perceived characters. Two neighbouring chars of which
+/// neither may join another are always in different graphemes, so only the
+/// stretches around joining chars (an emoji sequence, a letter and its
+/// accents) need the full Unicode segmentation; every other char is one.
 fn grapheme_count(text: &str) -> usize {
     if text.is_ascii() {
         return text.len() - text.matches("\r\n").count();
     }
     let mut count = 0;
-    for ch in text.chars() {
-        if ch >= '\u{300}' && may_join(ch) || ch == '\r' {
-            return text.graphemes(true).count();
+    // The stretch since the last certain boundary, and whether it has a joining char.
+    let mut stretch_start = 0;
+    let mut stretch_joins = false;
+    let mut previous_joins = true;
+    for (offset, ch) in text.char_indices() {
+        let joins = ch >= '\u{300}' && may_join(ch) || ch == '\r';
+        if !joins && !previous_joins {
+            count += if stretch_joins { text[stretch_start..offset].graphemes(true).count() } else { 1 };
+            stretch_start = offset;
+            stretch_joins = false;
         }
-        count += 1;
+        stretch_joins |= joins;
+        previous_joins = joins;
     }
-    count
+    let last = &text[stretch_start..];
+    count + if stretch_joins { last.graphemes(true).count() } else { usize::from(!last.is_empty()) }
 }
 
 /// How many bytes at the start of `bytes` are ASCII, eight at a time.
@@ -733,8 +743,23 @@ mod tests {
 
 #[cfg(test)]
 mod may_join_tests {
-    use super::may_join;
+    use super::{grapheme_count, may_join};
     use unicode_segmentation::UnicodeSegmentation;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Segmenting only the stretches around joining chars counts what
+        /// segmenting the whole text does.
+        #[test]
+        fn grapheme_counts_match_full_segmentation(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "b", " ", "\r", "\n", "\r\n", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{FE0F}", "❤", "❤\u{FE0F}",
+            "👩\u{200D}👩\u{200D}👧", "👍🏽", "🏽", "🇰", "🇪", "🇰🇪🇰", "1\u{FE0F}\u{20E3}", "\u{0600}", "\u{0600}1",
+            "한", "\u{1100}\u{1161}\u{11A8}", "\u{1100}", "\u{0E01}\u{0E33}", "क्\u{200D}ष", "\u{094D}", "中", "🏴\u{E0067}\u{E0062}\u{E007F}",
+        ]), 0..24)) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(grapheme_count(&text), text.graphemes(true).count(), "{:?}", text);
+        }
+    }
 
     /// Every char `may_join` lets through is a grapheme of its own, whatever
     /// surrounds it: the fast counts depend on it.

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rules::privacy_scan::find_byte;
 use crate::rules::MetaBuilder;
 use crate::span::Span;
 
@@ -96,23 +97,26 @@ fn small_capital(ch: char) -> Option<char> {
 /// fullwidth forms, mathematical letters, squared capitals). Emoji, curly
 /// quotes and other scripts fail it, so most drafts skip the char walk.
 fn may_have_lookalikes(bytes: &[u8]) -> bool {
-    (0..bytes.len()).any(|index| match bytes[index] {
-        ..0xC9 => false,
-        0xC9 | 0xCA => true,
-        lead => {
-            let second = bytes.get(index + 1).copied().unwrap_or(0);
-            let third = bytes.get(index + 2).copied().unwrap_or(0);
-            matches!(
-                (lead, second, third),
-                (0xE1, 0xB4..=0xB5, _)
-                    | (0xEA, 0x9C, _)
-                    | (0xE2, 0x92..=0x93, _)
-                    | (0xEF, 0xBC..=0xBD, _)
-                    | (0xF0, 0x9D, _)
-                    | (0xF0, 0x9F, 0x84..=0x86)
-            )
+    let mut index = 0;
+    // Jump between bytes that can lead a styled letter: ASCII and most scripts have none.
+    while let Some(at) = find_byte(bytes, index, |byte| byte >= 0xC9) {
+        let second = bytes.get(at + 1).copied().unwrap_or(0);
+        let third = bytes.get(at + 2).copied().unwrap_or(0);
+        if matches!(
+            (bytes[at], second, third),
+            (0xC9 | 0xCA, _, _)
+                | (0xE1, 0xB4..=0xB5, _)
+                | (0xEA, 0x9C, _)
+                | (0xE2, 0x92..=0x93, _)
+                | (0xEF, 0xBC..=0xBD, _)
+                | (0xF0, 0x9D, _)
+                | (0xF0, 0x9F, 0x84..=0x86)
+        ) {
+            return true;
         }
-    })
+        index = at + 1;
+    }
+    false
 }
 
 impl Rule for FancyText {
