@@ -87,6 +87,8 @@ impl EntityList {
 struct ActiveRule {
     rule: Arc<dyn Rule>,
     severity: Severity,
+    /// Where the rule's metadata is in the catalog: read without a call through the trait object.
+    catalog_index: usize,
 }
 
 /// Which active rules a draft runs, found without visiting every rule: most
@@ -195,7 +197,7 @@ impl Checker {
             let severity = severities.get(rule.meta().id.as_ref()).copied().flatten();
             catalog.push((rule.meta().clone(), severity));
             if let Some(severity) = severity {
-                active.push(ActiveRule { rule, severity });
+                active.push(ActiveRule { rule, severity, catalog_index: catalog.len() - 1 });
             }
         }
         let mut schedule = RuleSchedule::default();
@@ -294,7 +296,7 @@ impl Checker {
         let mut diagnostics = Vec::new();
         let mut run = |index: usize| {
             let active = &self.active[index];
-            let mut reporter = Reporter::new(active.rule.meta(), active.severity, &mut diagnostics);
+            let mut reporter = Reporter::new(&self.catalog[active.catalog_index].0, active.severity, &mut diagnostics);
             active.rule.check(&context, &mut reporter);
         };
         // Findings are sorted below, so the order rules run in does not show.

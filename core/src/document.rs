@@ -302,16 +302,27 @@ pub(crate) fn words(text: &str, base: usize) -> Vec<Word> {
             });
         }
     };
-    for (offset, ch) in text.char_indices() {
-        let inner_apostrophe = matches!(ch, '\'' | '’') && current.is_some();
-        if ch.is_alphanumeric() || inner_apostrophe {
-            let (start, upper, lower, uncased) = current.unwrap_or((offset, false, false, false));
+    let bytes = text.as_bytes();
+    let mut offset = 0;
+    while offset < bytes.len() {
+        let byte = bytes[offset];
+        // ASCII, most of most drafts, without decoding: its letters all have case.
+        let (word_char, is_upper, is_lower, is_uncased, width) = if byte < 0x80 {
+            let word_char = byte.is_ascii_alphanumeric() || byte == b'\'' && current.is_some();
+            (word_char, byte.is_ascii_uppercase(), byte.is_ascii_lowercase(), false, 1)
+        } else {
+            let ch = text[offset..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            let word_char = ch.is_alphanumeric() || ch == '’' && current.is_some();
             let (is_upper, is_lower) = (ch.is_uppercase(), ch.is_lowercase());
-            let is_uncased = ch.is_alphabetic() && !is_upper && !is_lower;
+            (word_char, is_upper, is_lower, ch.is_alphabetic() && !is_upper && !is_lower, ch.len_utf8())
+        };
+        if word_char {
+            let (start, upper, lower, uncased) = current.unwrap_or((offset, false, false, false));
             current = Some((start, upper || is_upper, lower || is_lower, uncased || is_uncased));
         } else {
             flush(&mut current, offset, &mut found);
         }
+        offset += width;
     }
     flush(&mut current, text.len(), &mut found);
     found
@@ -508,6 +519,42 @@ mod tests {
             found,
             [("HELLO", true, false), ("World", false, true), ("it's", false, false), ("OK", true, false)]
         );
+    }
+
+    /// `words` as first written, one char at a time: the byte-wise one must agree.
+    fn words_by_char(text: &str) -> Vec<(Span, bool, bool)> {
+        let mut found = Vec::new();
+        let mut current: Option<(usize, bool, bool, bool)> = None;
+        let mut flush = |current: &mut Option<(usize, bool, bool, bool)>, end: usize| {
+            if let Some((start, upper, lower, uncased)) = current.take() {
+                let end = start + text[start..end].trim_end_matches(['\'', '’']).len();
+                found.push((Span::new(start, end), upper && !lower && !uncased, lower));
+            }
+        };
+        for (offset, ch) in text.char_indices() {
+            if ch.is_alphanumeric() || matches!(ch, '\'' | '’') && current.is_some() {
+                let (start, upper, lower, uncased) = current.unwrap_or((offset, false, false, false));
+                let (is_upper, is_lower) = (ch.is_uppercase(), ch.is_lowercase());
+                let is_uncased = ch.is_alphabetic() && !is_upper && !is_lower;
+                current = Some((start, upper || is_upper, lower || is_lower, uncased || is_uncased));
+            } else {
+                flush(&mut current, offset);
+            }
+        }
+        flush(&mut current, text.len());
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_read_bytes_as_they_read_chars(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "B", "7", " ", "'", "’", "#", "@", "\u{1}", "É", "é", "ß", "中", "ǅ", "ª", "١", "🎉", "-", "it's", "O’Neil",
+        ]), 0..30)) {
+            let text = pieces.concat();
+            let found: Vec<(Span, bool, bool)> =
+                words(&text, 0).iter().map(|word| (word.span, word.capitals, word.lowercase)).collect();
+            proptest::prop_assert_eq!(found, words_by_char(&text), "{:?}", text);
+        }
     }
 
     fn masked(document: &Document) -> String {

@@ -362,7 +362,8 @@ impl Census {
                     utf16_target = wanted(&utf16_overflows, next_utf16);
                 }
                 joins |= memchr::memchr(b'\r', run).is_some();
-                at_signs += memchr::memchr_iter(b'@', run).count();
+                // Vectorized by the compiler: cheaper than memchr's count on short runs.
+                at_signs += run.iter().filter(|&&byte| byte == b'@').count();
                 chars += run_length;
                 utf16 += run_length;
                 threads += run_length;
