@@ -112,27 +112,33 @@ fn may_have_long_sentence(view: &str) -> bool {
             spaces = 0;
             continue;
         }
-        let mut next = index;
-        while bytes.get(next).is_some_and(|byte| matches!(byte, b'"' | b'\'' | b')' | b']' | b'}')) {
-            next += 1;
-        }
-        let spaced = next;
-        while bytes.get(next) == Some(&b' ') {
-            next += 1;
-        }
-        let ends = next > spaced
-            && bytes.get(next).is_some_and(|byte| {
-                if terminal == b'.' {
-                    byte.is_ascii_uppercase()
-                } else {
-                    byte.is_ascii_alphanumeric()
-                }
-            });
-        if ends {
+        if let Some(next) = certain_sentence_start(bytes, stop) {
             spaces = 0;
             index = next;
         }
     }
+}
+
+/// Where the next sentence starts when the `.`, `!` or `?` at `terminal`
+/// certainly ends one: after closing quotes or brackets and spaces comes a
+/// capital (after `.`) or any letter or digit (after `!` and `?`).
+fn certain_sentence_start(bytes: &[u8], terminal: usize) -> Option<usize> {
+    let mut next = terminal + 1;
+    while bytes.get(next).is_some_and(|byte| matches!(byte, b'"' | b'\'' | b')' | b']' | b'}')) {
+        next += 1;
+    }
+    let spaced = next;
+    while bytes.get(next) == Some(&b' ') {
+        next += 1;
+    }
+    let starts = bytes.get(next).is_some_and(|byte| {
+        if bytes[terminal] == b'.' {
+            byte.is_ascii_uppercase()
+        } else {
+            byte.is_ascii_alphanumeric()
+        }
+    });
+    (next > spaced && starts).then_some(next)
 }
 
 fn count_spaces(bytes: &[u8]) -> usize {
@@ -239,7 +245,7 @@ mod tests {
         assert!(may_have_long_sentence(&"one two three four five. six ".repeat(8)));
     }
 
-    /// The precheck as first written, one byte at a time: the one above must agree with it.
+    /// The precheck as first written, one byte at a time: the one that jumps between stops must agree with it.
     fn may_have_long_sentence_byte_by_byte(view: &str) -> bool {
         let bytes = view.as_bytes();
         // Most drafts have too few spaces in all: counting them is quicker than walking sentences.
@@ -257,24 +263,8 @@ mod tests {
                     }
                 }
                 b'\n' => spaces = 0,
-                terminal @ (b'.' | b'!' | b'?') => {
-                    let mut next = index + 1;
-                    while bytes.get(next).is_some_and(|byte| matches!(byte, b'"' | b'\'' | b')' | b']' | b'}')) {
-                        next += 1;
-                    }
-                    let spaced = next;
-                    while bytes.get(next) == Some(&b' ') {
-                        next += 1;
-                    }
-                    let ends = next > spaced
-                        && bytes.get(next).is_some_and(|byte| {
-                            if terminal == b'.' {
-                                byte.is_ascii_uppercase()
-                            } else {
-                                byte.is_ascii_alphanumeric()
-                            }
-                        });
-                    if ends {
+                b'.' | b'!' | b'?' => {
+                    if let Some(next) = certain_sentence_start(bytes, index) {
                         spaces = 0;
                         index = next;
                         continue;
