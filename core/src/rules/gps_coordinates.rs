@@ -224,6 +224,11 @@ impl Rule for GpsCoordinates {
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let view = context.document.prose_view();
+        // A precise decimal (`1.2921`) is a cluster of four digits or more, counted once per
+        // draft for every detector; the other form needs a degree sign.
+        if context.document.digit_cluster() < 4 && !view.contains('°') && !view.contains('º') {
+            return;
+        }
         for span in self.find(view) {
             reporter.report(
                 span,
