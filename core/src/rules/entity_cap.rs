@@ -54,6 +54,9 @@ impl Rule for EntityCap {
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let entities: Vec<Span> =
             context.raw_entities.iter().filter(|entity| entity.kind == self.kind).map(|entity| entity.span).collect();
+        if entities.is_empty() {
+            return;
+        }
         let noun = if self.kind == EntityKind::Url { "links" } else { "@-mentions" };
         for target in context.platforms {
             let facts = target.platform.facts();
