@@ -91,7 +91,7 @@ fn may_have_long_sentence(view: &str) -> bool {
     let mut spaces = 0;
     let mut index = 0;
     // The next `?`, found separately: memchr looks for three bytes at most.
-    let mut next_question = 0;
+    let mut next_question = memchr::memchr(b'?', bytes).unwrap_or(bytes.len());
     loop {
         if next_question < index {
             next_question = memchr::memchr(b'?', &bytes[index..]).map_or(bytes.len(), |offset| index + offset);
@@ -243,6 +243,9 @@ mod tests {
         assert!(!may_have_long_sentence(&"We met Dr. Osei and the team today. ".repeat(8)));
         // A lowercase letter after a full stop may continue the sentence.
         assert!(may_have_long_sentence(&"one two three four five. six ".repeat(8)));
+        // Only `.`, `!` and `?` end sentences, wherever the first `?` is: the first space counts.
+        assert!(may_have_long_sentence(&format!(": {}", "word ".repeat(MAX_WORDS - 1))));
+        assert!(!may_have_long_sentence(&format!("{}? Word {}", "word ".repeat(20), "word ".repeat(20))));
     }
 
     /// The precheck as first written, one byte at a time: the one that jumps between stops must agree with it.
