@@ -120,7 +120,7 @@ fn main() {
     println!("| ratio to the floor | {:.2} | ≥ 0.2 |", batch_rate / floor_rate);
     println!("| typical post, every platform | {:.1} µs | ≤ 10 µs |", post_all.as_secs_f64() * 1e6);
     println!(
-        "| typical post, no platform | {:.1} µs (every platform adds {:.0}%, its findings included) | < 20% |",
+        "| typical post, no platform | {:.1} µs (every platform adds {:.0}%, its findings included; the target is on counting, below) | |",
         post_none.as_secs_f64() * 1e6,
         (post_all.as_secs_f64() / post_none.as_secs_f64() - 1.0) * 100.0
     );
