@@ -404,7 +404,8 @@ impl NormalizedText {
     pub fn new(view: &str) -> Self {
         let bytes = view.as_bytes();
         let mut text = String::with_capacity(view.len());
-        let mut anchors = vec![(0, 0)];
+        let mut anchors = Vec::with_capacity(8);
+        anchors.push((0, 0));
         // Offset difference (normalized minus source) since the last anchor.
         let mut delta: isize = 0;
         let mut previous_space = true;
