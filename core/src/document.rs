@@ -285,7 +285,8 @@ pub(crate) struct Word {
 /// to `base`. Words right after `#` or `@`, or touching masked bytes, are
 /// marked as entities: their case is the entity's business.
 pub(crate) fn words(text: &str, base: usize) -> Vec<Word> {
-    let mut found = Vec::new();
+    // About one word per six bytes in prose; bounded, so a huge draft grows as it goes.
+    let mut found = Vec::with_capacity((text.len() / 6).min(512));
     let mut current: Option<(usize, bool, bool, bool)> = None; // (start, has capital, has lowercase, has uncased letter)
     let flush = |current: &mut Option<(usize, bool, bool, bool)>, end: usize, found: &mut Vec<Word>| {
         if let Some((start, upper, lower, uncased)) = current.take() {
