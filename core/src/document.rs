@@ -191,7 +191,7 @@ impl<'a> Document<'a> {
     /// The most digits in one number-like cluster of the prose view: the
     /// privacy detectors' first test, shared.
     pub(crate) fn digit_cluster(&self) -> usize {
-        *self.digit_cluster.get_or_init(|| crate::rules::privacy_scan::longest_digit_cluster(&self.prose_view))
+        *self.digit_cluster.get_or_init(|| longest_digit_cluster(&self.prose_view))
     }
 
     /// The sentence containing `offset`, if any.
@@ -229,9 +229,9 @@ fn masked(view: &str, entities: &[FoundEntity]) -> String {
     masked
 }
 
-/// The longest run of capitals in `text`: one pass over the bytes. Capitals are looked for in ASCII and in the
-/// two-byte range (Latin, Greek, Cyrillic); other scripts have no case or
-/// are fancy text.
+/// The longest run of capitals in `text`: one pass over the bytes.
+/// Capitals are looked for in ASCII and in the two-byte range (Latin,
+/// Greek, Cyrillic); other scripts have no case or are fancy text.
 pub(crate) fn longest_capital_run(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut run, mut longest) = (0usize, 0);
@@ -260,6 +260,56 @@ pub(crate) fn longest_capital_run(text: &str) -> usize {
         index += width;
     }
     longest
+}
+
+/// The most ASCII digits in one cluster of `text`: digits joined by short
+/// runs of the separators numbers are written with (spaces, hyphens, dots,
+/// slashes, parentheses, no-break spaces). Every number the privacy
+/// detectors look for is such a cluster, so drafts whose longest cluster is
+/// too short are skipped after one cheap pass, which the detectors share
+/// through [`Document::digit_cluster`].
+pub(crate) fn longest_digit_cluster(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut longest = 0;
+    let mut index = 0;
+    // Jump from digit to digit (most text has few), then walk the cluster.
+    while let Some(digit) = find_byte(bytes, index, |byte| byte.is_ascii_digit()) {
+        index = digit;
+        let (mut digits, mut separators) = (0, 0);
+        while let Some(&byte) = bytes.get(index) {
+            if byte.is_ascii_digit() {
+                digits += 1;
+                separators = 0;
+            } else if separators < 3
+                && matches!(byte, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | 0x80..=0xBF | 0xC2 | 0xE2)
+            {
+                // Continuation bytes stand in for no-break and narrow spaces; a
+                // longer multi-byte char takes more than three bytes to pass.
+                separators += 1;
+            } else {
+                break;
+            }
+            index += 1;
+        }
+        longest = longest.max(digits);
+        index += 1;
+    }
+    longest
+}
+
+/// The index of the first byte at or after `from` that `wanted` accepts.
+///
+/// Whole 32-byte chunks are tested first with a loop the compiler
+/// vectorises: the bytes detectors look for (digits, dots) are rare in prose.
+pub(crate) fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool + Copy) -> Option<usize> {
+    let mut index = from;
+    while let Some(chunk) = bytes.get(index..index + 32) {
+        if chunk.iter().fold(0u8, |any, &byte| any | u8::from(wanted(byte))) != 0 {
+            break;
+        }
+        index += 32;
+    }
+    bytes.get(index..)?.iter().position(|&byte| wanted(byte)).map(|position| index + position)
 }
 
 /// Whether `text` has `length` capitals in a row.
@@ -511,6 +561,17 @@ impl NormalizedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_bytes_and_digit_clusters() {
+        let text = format!("{}7{}", "a".repeat(40), "b".repeat(3));
+        assert_eq!(find_byte(text.as_bytes(), 0, |byte| byte.is_ascii_digit()), Some(40));
+        assert_eq!(find_byte(text.as_bytes(), 41, |byte| byte.is_ascii_digit()), None);
+        assert_eq!(find_byte(b"", 3, |byte| byte.is_ascii_digit()), None);
+        assert_eq!(longest_digit_cluster("12 people, call (555) 010-2030 or 4 5"), 10);
+        assert_eq!(longest_digit_cluster("1    2, 345"), 3, "four spaces break a cluster");
+        assert_eq!(longest_digit_cluster("no digits"), 0);
+    }
 
     #[test]
     fn words_mark_entities_and_case() {

@@ -2,8 +2,8 @@
 //! spell out or skip.
 
 use crate::diagnostic::{Category, Fix, Severity};
+use crate::document::find_byte;
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::privacy_scan::find_byte;
 use crate::rules::MetaBuilder;
 use crate::span::Span;
 

@@ -42,7 +42,7 @@ mod national_id;
 mod over_length;
 mod payment_card;
 mod phone_number;
-pub(crate) mod privacy_scan;
+mod privacy_scan;
 mod repeated_exclamation;
 mod shouting;
 mod vague_link_text;

@@ -2,6 +2,7 @@
 //! checks, checksums, masking, and link targets (`tel:`, `mailto:`) that only
 //! the raw Markdown source still shows.
 
+pub(crate) use crate::document::{find_byte, longest_digit_cluster};
 use crate::span::Span;
 
 /// Whether `text` holds at least `minimum` ASCII digits; a cheap first test
@@ -18,56 +19,6 @@ pub(crate) fn has_digits(text: &str, minimum: usize) -> bool {
         }
     }
     false
-}
-
-/// The index of the first byte at or after `from` that `wanted` accepts.
-///
-/// Whole 32-byte chunks are tested first with a loop the compiler
-/// vectorises: the bytes detectors look for (digits, dots) are rare in prose.
-pub(crate) fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool + Copy) -> Option<usize> {
-    let mut index = from;
-    while let Some(chunk) = bytes.get(index..index + 32) {
-        if chunk.iter().fold(0u8, |any, &byte| any | u8::from(wanted(byte))) != 0 {
-            break;
-        }
-        index += 32;
-    }
-    bytes.get(index..)?.iter().position(|&byte| wanted(byte)).map(|position| index + position)
-}
-
-/// The most ASCII digits in one cluster of `text`: digits joined by short
-/// runs of the separators numbers are written with (spaces, hyphens, dots,
-/// slashes, parentheses, no-break spaces). Every number the privacy
-/// detectors look for is such a cluster, so drafts whose longest cluster is
-/// too short are skipped after one cheap pass, which the detectors share
-/// through [`Document::digit_cluster`](crate::document::Document::digit_cluster).
-pub(crate) fn longest_digit_cluster(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut longest = 0;
-    let mut index = 0;
-    // Jump from digit to digit (most text has few), then walk the cluster.
-    while let Some(digit) = find_byte(bytes, index, |byte| byte.is_ascii_digit()) {
-        index = digit;
-        let (mut digits, mut separators) = (0, 0);
-        while let Some(&byte) = bytes.get(index) {
-            if byte.is_ascii_digit() {
-                digits += 1;
-                separators = 0;
-            } else if separators < 3
-                && matches!(byte, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | 0x80..=0xBF | 0xC2 | 0xE2)
-            {
-                // Continuation bytes stand in for no-break and narrow spaces; a
-                // longer multi-byte char takes more than three bytes to pass.
-                separators += 1;
-            } else {
-                break;
-            }
-            index += 1;
-        }
-        longest = longest.max(digits);
-        index += 1;
-    }
-    longest
 }
 
 /// Whether `text` has a cluster of at least `minimum` digits (see [`longest_digit_cluster`]).
@@ -259,11 +210,7 @@ mod tests {
     }
 
     #[test]
-    fn finds_bytes() {
-        let text = format!("{}7{}", "a".repeat(40), "b".repeat(3));
-        assert_eq!(find_byte(text.as_bytes(), 0, |byte| byte.is_ascii_digit()), Some(40));
-        assert_eq!(find_byte(text.as_bytes(), 41, |byte| byte.is_ascii_digit()), None);
-        assert_eq!(find_byte(b"", 3, |byte| byte.is_ascii_digit()), None);
+    fn finds_digits() {
         assert!(has_digits("a1b2c3", 3) && !has_digits("a1b2", 3));
     }
 
@@ -273,9 +220,6 @@ mod tests {
         assert!(has_digit_cluster("AB 12 34 56 C", 6));
         assert!(!has_digit_cluster("12 people, 34 dogs and 56 cats", 6));
         assert!(has_digit_cluster("07700\u{a0}900123", 11));
-        assert_eq!(longest_digit_cluster("12 people, call (555) 010-2030 or 4 5"), 10);
-        assert_eq!(longest_digit_cluster("1    2, 345"), 3, "four spaces break a cluster");
-        assert_eq!(longest_digit_cluster("no digits"), 0);
     }
 
     #[test]
