@@ -574,6 +574,14 @@ mod tests {
     }
 
     #[test]
+    fn digit_clusters_join_digits_over_number_separators() {
+        assert!(longest_digit_cluster("call (555) 010-2030") >= 10);
+        assert!(longest_digit_cluster("AB 12 34 56 C") >= 6);
+        assert!(longest_digit_cluster("12 people, 34 dogs and 56 cats") < 6);
+        assert!(longest_digit_cluster("07700\u{a0}900123") >= 11);
+    }
+
+    #[test]
     fn words_mark_entities_and_case() {
         let text = "HELLO #World it's \u{1}\u{1} OK";
         let found: Vec<(&str, bool, bool)> =

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::privacy_scan::{char_at, char_before, has_digit_cluster, is_currency, luhn_valid, mask_keeping_last};
+use crate::rules::privacy_scan::{char_at, char_before, is_currency, luhn_valid, mask_keeping_last};
 use crate::rules::privacy_scan::{word_in, words_before};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -76,12 +76,11 @@ fn issuer_accepts(digits: &[u8], length: usize) -> bool {
     }
 }
 
-/// Card numbers in `view`: their spans, in order.
+/// Card numbers in `view`: their spans, in order. A card number is a
+/// cluster of 13 digits or more, which callers test first with
+/// [`Document::digit_cluster`](crate::document::Document::digit_cluster).
 pub(crate) fn find_cards(view: &str) -> Vec<Span> {
     let mut found = Vec::new();
-    if !has_digit_cluster(view, 13) {
-        return found;
-    }
     let bytes = view.as_bytes();
     let mut index = 0;
     while index < bytes.len() {

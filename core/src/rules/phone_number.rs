@@ -12,9 +12,7 @@
 use crate::diagnostic::{Category, Severity};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::iban::find_ibans;
-use crate::rules::privacy_scan::{
-    char_at, char_before, has_digit_cluster, has_digits, is_currency, link_targets, word_in,
-};
+use crate::rules::privacy_scan::{char_at, char_before, has_digits, is_currency, link_targets, word_in};
 use crate::rules::privacy_scan::{words_after, words_before};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -374,12 +372,11 @@ fn has_phone_word_near(view: &str, candidate: &Candidate) -> bool {
         || words_after(view, candidate.end(), 3).iter().any(|word| word_in(word, PHONE_WORDS))
 }
 
-/// Phone numbers in the prose view: their spans, in order.
+/// Phone numbers in the prose view: their spans, in order. A phone number
+/// is a cluster of 7 digits or more, which callers test first with
+/// [`Document::digit_cluster`](crate::document::Document::digit_cluster).
 pub(crate) fn find_phone_numbers(view: &str) -> Vec<Span> {
     let mut found = Vec::new();
-    if !has_digit_cluster(view, 7) {
-        return found;
-    }
     let bytes = view.as_bytes();
     let mut ibans: Option<Vec<Span>> = None;
     let mut index = 0;
@@ -471,7 +468,7 @@ impl Rule for PhoneNumber {
         let help =
             "Remove it unless its owner agreed to publish it; add the organisation's own lines to `[allow] terms`.";
         let mut reported: Vec<Vec<u8>> = Vec::new();
-        // The draft's digit clusters are counted once for every privacy detector.
+        // The draft's digit clusters are counted once for every detector.
         let numbers = if context.document.digit_cluster() >= 7 { find_phone_numbers(view) } else { Vec::new() };
         for span in numbers {
             let number = span.slice(view);

@@ -2,7 +2,7 @@
 //! checks, checksums, masking, and link targets (`tel:`, `mailto:`) that only
 //! the raw Markdown source still shows.
 
-pub(crate) use crate::document::{find_byte, longest_digit_cluster};
+pub(crate) use crate::document::find_byte;
 use crate::span::Span;
 
 /// Whether `text` holds at least `minimum` ASCII digits; a cheap first test
@@ -19,11 +19,6 @@ pub(crate) fn has_digits(text: &str, minimum: usize) -> bool {
         }
     }
     false
-}
-
-/// Whether `text` has a cluster of at least `minimum` digits (see [`longest_digit_cluster`]).
-pub(crate) fn has_digit_cluster(text: &str, minimum: usize) -> bool {
-    longest_digit_cluster(text) >= minimum
 }
 
 /// How far back, in bytes, [`words_before`] looks: about one clause.
@@ -212,14 +207,6 @@ mod tests {
     #[test]
     fn finds_digits() {
         assert!(has_digits("a1b2c3", 3) && !has_digits("a1b2", 3));
-    }
-
-    #[test]
-    fn digit_clusters() {
-        assert!(has_digit_cluster("call (555) 010-2030", 10));
-        assert!(has_digit_cluster("AB 12 34 56 C", 6));
-        assert!(!has_digit_cluster("12 people, 34 dogs and 56 cats", 6));
-        assert!(has_digit_cluster("07700\u{a0}900123", 11));
     }
 
     #[test]
