@@ -1,6 +1,6 @@
 //! The compiled checker: every rule of a guideline, ready for many drafts.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -163,20 +163,21 @@ impl Checker {
             }
         }
         candidates.extend(terms_rules.into_iter().map(|rule| Arc::new(rule) as Arc<dyn Rule>));
-        candidates.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
+        crate::sort::sort_by(&mut candidates, |a, b| a.meta().id.cmp(&b.meta().id));
 
-        // Severity overrides, validated against the rules that exist.
-        let mut severities: BTreeMap<&str, Option<Severity>> =
-            candidates.iter().map(|rule| (rule.meta().id.as_ref(), Some(rule.meta().default_severity))).collect();
+        // Severity overrides, validated against the rules that exist:
+        // `severities[i]` is the severity of `candidates[i]`.
+        let mut severities: Vec<Option<Severity>> =
+            candidates.iter().map(|rule| Some(rule.meta().default_severity)).collect();
+        let ids: Vec<&str> = candidates.iter().map(|rule| rule.meta().id.as_ref()).collect();
         for override_ in &guideline.overrides {
             let file: &SourceFile = &guideline.files[override_.file];
-            let matching: Vec<&str> = severities
-                .keys()
-                .copied()
-                .filter(|id| *id == override_.rule || id.starts_with(&format!("{}.", override_.rule)))
+            let pack_prefix = format!("{}.", override_.rule);
+            let matching: Vec<usize> = (0..ids.len())
+                .filter(|&index| ids[index] == override_.rule || ids[index].starts_with(&pack_prefix))
                 .collect();
             if matching.is_empty() {
-                let hint = crate::suggest::closest(&override_.rule, severities.keys().copied())
+                let hint = crate::suggest::closest(&override_.rule, ids.iter().copied())
                     .map(|best| format!("; did you mean `{best}`?"))
                     .unwrap_or_else(|| "; `postlint rules` lists them".to_owned());
                 return Err(file.error_at(
@@ -185,16 +186,13 @@ impl Checker {
                     format!("unknown rule or pack `{}`{hint}", override_.rule),
                 ));
             }
-            for id in matching {
-                severities.insert(id, override_.severity);
+            for index in matching {
+                severities[index] = override_.severity;
             }
         }
-        let severities: BTreeMap<String, Option<Severity>> =
-            severities.into_iter().map(|(id, severity)| (id.to_owned(), severity)).collect();
         let mut catalog = Vec::new();
         let mut active = Vec::new();
-        for rule in candidates {
-            let severity = severities.get(rule.meta().id.as_ref()).copied().flatten();
+        for (rule, severity) in candidates.into_iter().zip(severities) {
             catalog.push((rule.meta().clone(), severity));
             if let Some(severity) = severity {
                 active.push(ActiveRule { rule, severity, catalog_index: catalog.len() - 1 });
@@ -322,7 +320,9 @@ impl Checker {
         }
         self.remove_allowed(&document, &mut diagnostics);
         remove_suppressed(&document, &mut diagnostics);
-        diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+        crate::sort::sort_by(&mut diagnostics, |a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
         let entities = EntityList::from_entities(draft.text, raw_entities);
         Report { diagnostics, platforms: metrics, entities }
     }

@@ -197,7 +197,7 @@ pub fn apply_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> 
             taken.extend(fix.edits.iter());
         }
     }
-    taken.sort_by_key(|edit| (edit.span.start, edit.span.end));
+    crate::sort::sort_by_key(&mut taken, |edit| (edit.span.start, edit.span.end));
     let mut output = String::with_capacity(text.len());
     let mut cursor = 0;
     for edit in taken {

@@ -55,7 +55,7 @@ pub fn find(text: &str) -> Vec<FoundEntity> {
         }
     }
     found.extend(emails);
-    found.sort_by_key(|entity| (entity.span.start, entity.span.end));
+    crate::sort::sort_by_key(&mut found, |entity| (entity.span.start, entity.span.end));
     found
 }
 

@@ -365,7 +365,7 @@ fn parse_platforms(
             }
         }
     }
-    targets.sort();
+    crate::sort::sort_by(&mut targets, Ord::cmp);
     targets.dedup();
     Ok(targets)
 }

@@ -40,6 +40,7 @@ pub mod rule;
 mod rules;
 mod sentence_bounds;
 pub mod settings;
+mod sort;
 pub mod span;
 mod spec;
 pub mod suggest;

@@ -181,7 +181,7 @@ fn mastodon_special_spans(entities: &[FoundEntity], remote: &[(Span, Span)]) -> 
         .map(|entity| (entity.span, 23))
         .chain(remote.iter().map(|(_, domain)| (*domain, 0)))
         .collect();
-    special.sort_by_key(|(span, _)| span.start);
+    crate::sort::sort_by_key(&mut special, |(span, _)| span.start);
     special
 }
 
@@ -329,7 +329,7 @@ impl Census {
         mut utf16_overflows: Vec<(usize, Option<usize>)>,
     ) -> Census {
         for wanted in [&mut char_offsets, &mut utf16_overflows] {
-            wanted.sort_unstable_by_key(|(at, _)| *at);
+            crate::sort::sort_by_key(wanted, |(at, _)| *at);
             wanted.dedup_by_key(|(at, _)| *at);
         }
         let (mut next_char, mut next_utf16) = (0, 0);

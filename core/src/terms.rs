@@ -219,7 +219,7 @@ impl TermIndex {
                 hits.push(TermHit { slot, term, span, normalized: normalized_span });
             }
         }
-        hits.sort_by_key(|hit| (hit.slot, hit.span.start, std::cmp::Reverse(hit.span.end), hit.term));
+        crate::sort::sort_by_key(hits, |hit| (hit.slot, hit.span.start, std::cmp::Reverse(hit.span.end), hit.term));
         triggered
     }
 }

@@ -285,7 +285,6 @@ impl Checker {
             let span = Span::new(index.byte_offset_from_utf16(edit.start), index.byte_offset_from_utf16(edit.end));
             edits.push(Edit { span, replacement: edit.replacement });
         }
-        edits.sort_by_key(|edit| edit.span.start);
         let fix = Fix { title: String::new(), edits, safe: false };
         Ok(postlint_core::apply_fixes(text, [&fix]))
     }

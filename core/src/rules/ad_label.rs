@@ -105,7 +105,7 @@ pub(crate) fn find_labels(document: &Document<'_>) -> Vec<Label> {
             labels.push(Label { span, hashtag: false });
         }
     }
-    labels.sort_by_key(|label| (label.span.start, label.span.end));
+    crate::sort::sort_by_key(&mut labels, |label| (label.span.start, label.span.end));
     labels
 }
 

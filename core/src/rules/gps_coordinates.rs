@@ -109,7 +109,7 @@ impl GpsCoordinates {
                     }
                 }
             }
-            found.sort();
+            crate::sort::sort_by(&mut found, Ord::cmp);
         }
         found
     }

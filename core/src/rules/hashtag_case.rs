@@ -73,7 +73,7 @@ pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
     // allocation, where a list of ends per start took one per letter.
     let mut found: Vec<(u8, u8)> =
         automaton.find_overlapping_iter(text).map(|word| (word.start() as u8, word.end() as u8)).collect();
-    found.sort_unstable_by(|a, b| b.cmp(a));
+    crate::sort::sort_by(&mut found, |a, b| b.cmp(a));
     let mut found = found.into_iter().peekable();
     // best[i]: the best split of text[i..] as (words, function words, end of
     // the first word). Fewest words wins; among equals, the split with more

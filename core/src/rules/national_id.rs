@@ -178,7 +178,7 @@ impl NationalId {
             }
         }
         // Several shapes can see one number ("SSN 219-45-6789"); keep the first, longest.
-        found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+        crate::sort::sort_by_key(&mut found, |(span, _)| (span.start, std::cmp::Reverse(span.end)));
         let mut kept: Vec<(Span, IdKind)> = Vec::with_capacity(found.len());
         for (span, kind) in found {
             if kept.last().is_none_or(|(last, _)| !last.overlaps(span)) {

@@ -265,7 +265,7 @@ fn next_sign(text: &str, from: usize, ascii: u8, full_width: &str) -> Option<(us
 
 /// Sorts by start and drops every entity that overlaps the one kept before it.
 fn remove_overlaps(entities: &mut Vec<Entity>) {
-    entities.sort_by_key(|entity| entity.span.start);
+    crate::sort::sort_by_key(entities, |entity| entity.span.start);
     let mut kept_end = 0;
     let mut first = true;
     entities.retain(|entity| {
