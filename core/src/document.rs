@@ -450,6 +450,32 @@ pub struct NormalizedText {
     anchors: Vec<(usize, usize)>,
 }
 
+/// Whether the eight bytes of `chunk` (little-endian) are all visible ASCII
+/// or single spaces (a space first only if `space_allowed`), so that
+/// normalizing copies them lowercased. If so, returns whether the last one is
+/// a space. Bit tricks on the whole word instead of eight tests: most drafts
+/// are mostly such bytes.
+fn plain_ascii_chunk(chunk: u64, space_allowed: bool) -> Option<bool> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // No byte has its high bit set, and adding to a byte below 0x80 cannot
+    // carry into the next one.
+    let at_least_space = chunk.wrapping_add(ONES * (0x80 - 0x20)) & HIGH == HIGH;
+    let at_most_tilde = chunk.wrapping_add(ONES) & HIGH == 0;
+    if chunk & HIGH != 0 || !at_least_space || !at_most_tilde {
+        return None;
+    }
+    // The high bit of each byte that is not a space (exact, no borrows).
+    let other = chunk ^ (ONES * 0x20);
+    let not_space = (((other & !HIGH) + !HIGH) | other) & HIGH;
+    let spaces = !not_space & HIGH;
+    let space_first = spaces & 0x80 != 0;
+    if spaces & (spaces << 8) != 0 || (space_first && !space_allowed) {
+        return None;
+    }
+    Some(spaces >> 56 != 0)
+}
+
 impl NormalizedText {
     /// Normalizes `view`.
     pub fn new(view: &str) -> Self {
@@ -470,6 +496,13 @@ impl NormalizedText {
                 // step, so it needs no anchor.
                 let start = index;
                 let mut space_allowed = !previous_space;
+                // Eight bytes at a time while they all qualify, then byte by byte.
+                while let Some(chunk) = bytes.get(index..index + 8) {
+                    let chunk = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+                    let Some(ends_in_space) = plain_ascii_chunk(chunk, space_allowed) else { break };
+                    space_allowed = !ends_in_space;
+                    index += 8;
+                }
                 while let Some(&next) = bytes.get(index) {
                     let is_graphic = next.is_ascii_graphic();
                     // Non-short-circuit: no branch per byte on what the byte is.
@@ -626,6 +659,70 @@ mod tests {
                 words(&text, 0).iter().map(|word| (word.span, word.capitals, word.lowercase)).collect();
             proptest::prop_assert_eq!(found, words_by_char(&text), "{:?}", text);
         }
+    }
+
+    /// What the byte-by-byte loop of [`NormalizedText::new`] decides for
+    /// eight bytes: all copied (and whether the last is a space), or not.
+    fn plain_ascii_chunk_by_bytes(bytes: [u8; 8], mut space_allowed: bool) -> Option<bool> {
+        for byte in bytes {
+            let is_graphic = byte.is_ascii_graphic();
+            if !(is_graphic || (byte == b' ' && space_allowed)) {
+                return None;
+            }
+            space_allowed = is_graphic;
+        }
+        Some(!space_allowed)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_ascii_chunks_are_read_as_bytes_are(
+            // Mostly bytes that qualify, so that whole chunks often do.
+            bytes in proptest::array::uniform8(proptest::sample::select(vec![
+                b' ', b' ', b' ', b'a', b'Z', b'A', b'z', b'@', b'[', b'!', b'~', b'0', 0x7F, 0x1F, b'\t', 0x01, 0xC3,
+            ])),
+            space_allowed: bool,
+        ) {
+            proptest::prop_assert_eq!(
+                plain_ascii_chunk(u64::from_le_bytes(bytes), space_allowed),
+                plain_ascii_chunk_by_bytes(bytes, space_allowed),
+                "{:?}", bytes
+            );
+        }
+    }
+
+    #[test]
+    fn plain_ascii_chunks_of_five_bytes_in_every_order() {
+        let alphabet = [b' ', b'a', b'~', 0x7F, 0x1F];
+        for code in 0..alphabet.len().pow(8) {
+            let mut bytes = [0; 8];
+            let mut rest = code;
+            for byte in &mut bytes {
+                *byte = alphabet[rest % alphabet.len()];
+                rest /= alphabet.len();
+            }
+            for space_allowed in [false, true] {
+                assert_eq!(
+                    plain_ascii_chunk(u64::from_le_bytes(bytes), space_allowed),
+                    plain_ascii_chunk_by_bytes(bytes, space_allowed),
+                    "{bytes:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn normalized_text_of_long_plain_stretches() {
+        let source = "Plain ASCII text, Mixed Case  and double  spaces,\tTabs and 12345 digits; ending.";
+        let normalized = NormalizedText::new(source);
+        assert_eq!(
+            normalized.as_str(),
+            "plain ascii text, mixed case and double spaces, tabs and 12345 digits; ending."
+        );
+        let at = normalized.as_str().find("tabs").unwrap();
+        assert_eq!(normalized.span_to_source(Span::new(at, at + 4)).slice(source), "Tabs");
+        let at = normalized.as_str().find("ending").unwrap();
+        assert_eq!(normalized.span_to_source(Span::new(at, at + 6)).slice(source), "ending");
     }
 
     fn masked(document: &Document) -> String {
