@@ -117,6 +117,17 @@ fn key(text: &str) -> String {
     text.trim_start_matches(['#', '＃']).to_lowercase()
 }
 
+/// Orders two hashtags as their [`key`]s compare, without building the keys
+/// when both are ASCII (nearly all hashtags).
+fn compare_keys(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.trim_start_matches(['#', '＃']), b.trim_start_matches(['#', '＃']));
+    if a.is_ascii() && b.is_ascii() {
+        a.bytes().map(|byte| byte.to_ascii_lowercase()).cmp(b.bytes().map(|byte| byte.to_ascii_lowercase()))
+    } else {
+        key(a).cmp(&key(b))
+    }
+}
+
 impl Rule for HashtagPolicyRule {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -190,25 +201,60 @@ impl Rule for HashtagPolicyRule {
                 }
             }
             Check::Duplicate => {
-                if hashtags(context.raw_entities).nth(1).is_none() {
+                let tags: Vec<&FoundEntity> = hashtags(context.raw_entities).collect();
+                if tags.len() < 2 {
                     return;
                 }
-                let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-                for tag in hashtags(context.raw_entities) {
-                    let value = key(tag.value.slice(text));
-                    if seen.contains(&value) {
-                        let shown = tag.span.slice(text);
-                        reporter.report_with_fixes(
-                            tag.span,
-                            format!("{shown} is already in the post"),
-                            "Remove the repeat.",
-                            vec![removal(text, tag.span, format!("Remove the second {shown}"))],
-                        );
-                    } else {
-                        seen.insert(value);
+                // Positions sorted by key; the sort is stable, so each run of
+                // equal keys is in text order and all but its first are repeats.
+                let mut order: Vec<usize> = (0..tags.len()).collect();
+                let value = |index: usize| tags[index].value.slice(text);
+                crate::sort::sort_by(&mut order, |&a, &b| compare_keys(value(a), value(b)));
+                for pair in order.windows(2) {
+                    if compare_keys(value(pair[0]), value(pair[1])).is_ne() {
+                        continue;
                     }
+                    let tag = tags[pair[1]];
+                    let shown = tag.span.slice(text);
+                    reporter.report_with_fixes(
+                        tag.span,
+                        format!("{shown} is already in the post"),
+                        "Remove the repeat.",
+                        vec![removal(text, tag.span, format!("Remove the second {shown}"))],
+                    );
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Checker, Draft};
+
+    #[test]
+    fn keys_compare_as_lowercased_keys_do() {
+        let tags =
+            ["Health", "health", "#health", "HEALTHY", "Ünïcode", "ünïcode", "ÜNÏCODE", "Σοφία", "σοφία", "b", "a"];
+        for a in tags {
+            for b in tags {
+                assert_eq!(compare_keys(a, b), key(a).cmp(&key(b)), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_repeat_after_the_first_is_reported() {
+        let checker = Checker::default_guideline();
+        let text = "#Health #Kenya #health #ÜBER #über #Kenya #HEALTH";
+        let report = checker.check(&Draft::text(text));
+        let repeats: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.rule == "hashtags.duplicate")
+            .map(|diagnostic| diagnostic.span.slice(text))
+            .collect();
+        assert_eq!(repeats, ["#health", "#über", "#Kenya", "#HEALTH"]);
     }
 }
