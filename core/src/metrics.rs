@@ -230,13 +230,49 @@ fn fold_offset(text: &str, characters: usize) -> Option<usize> {
         // ASCII byte after it starts the next one.
         return Some(characters);
     }
-    // Without joining characters, every char is a grapheme.
-    let mut chars = text.char_indices();
-    let simple = chars.by_ref().take(characters + 1).all(|(_, ch)| !(ch == '\r' || ch >= '\u{300}' && may_join(ch)));
-    if simple {
-        return text.char_indices().nth(characters).map(|(offset, _)| offset);
+    grapheme_start(text, characters)
+}
+
+/// Byte offset where grapheme `n` (0-based) starts, if there is one. Like
+/// [`grapheme_count`], it segments only the stretches around joining chars,
+/// and it stops there.
+fn grapheme_start(text: &str, n: usize) -> Option<usize> {
+    // Graphemes before the stretch since the last certain boundary.
+    let mut count = 0;
+    let mut stretch_start = 0;
+    let mut stretch_joins = false;
+    let mut previous_joins = true;
+    // Finds grapheme `n` in a finished stretch, or counts the stretch's graphemes.
+    let in_stretch = |count: &mut usize, stretch: &str, start: usize, joins: bool| {
+        if !joins {
+            *count += 1;
+            return (*count == n + 1).then_some(start);
+        }
+        for (relative, _) in stretch.grapheme_indices(true) {
+            *count += 1;
+            if *count == n + 1 {
+                return Some(start + relative);
+            }
+        }
+        None
+    };
+    for (offset, ch) in text.char_indices() {
+        let joins = ch >= '\u{300}' && may_join(ch) || ch == '\r';
+        if !joins && !previous_joins {
+            let found = in_stretch(&mut count, &text[stretch_start..offset], stretch_start, stretch_joins);
+            if found.is_some() {
+                return found;
+            }
+            stretch_start = offset;
+            stretch_joins = false;
+        }
+        stretch_joins |= joins;
+        previous_joins = joins;
     }
-    text.grapheme_indices(true).nth(characters).map(|(offset, _)| offset)
+    if stretch_start == text.len() {
+        return None;
+    }
+    in_stretch(&mut count, &text[stretch_start..], stretch_start, stretch_joins)
 }
 
 /// Whether `ch` may join the character before it into one grapheme (or,
@@ -541,6 +577,10 @@ impl<'t> Lengths<'t> {
 
 /// Measures a draft on each target platform. `entities` are found in `text`.
 pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
+    if targets.is_empty() {
+        // No platform: the census of the text would go unread.
+        return Vec::new();
+    }
     // Offsets the census should note on its way: folds, and the limits of
     // char-counted units (only needed when the text is over them).
     let mut char_offsets = Vec::new();
@@ -744,13 +784,24 @@ mod tests {
 
 #[cfg(test)]
 mod may_join_tests {
-    use super::{grapheme_count, may_join};
+    use super::{fold_offset, grapheme_count, grapheme_start, may_join};
     use unicode_segmentation::UnicodeSegmentation;
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         /// Segmenting only the stretches around joining chars counts what
         /// segmenting the whole text does.
+        #[test]
+        fn grapheme_starts_match_full_segmentation(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", " ", "\r", "\n", "\r\n", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{FE0F}", "❤\u{FE0F}",
+            "👩\u{200D}👩\u{200D}👧", "👍🏽", "🇰", "🇪", "1\u{FE0F}\u{20E3}", "\u{0600}1", "\u{1100}\u{1161}", "中",
+        ]), 0..16), n in 0usize..20) {
+            let text: String = pieces.concat();
+            let expected = text.grapheme_indices(true).nth(n).map(|(offset, _)| offset);
+            proptest::prop_assert_eq!(grapheme_start(&text, n), expected, "{:?} {}", text, n);
+            proptest::prop_assert_eq!(fold_offset(&text, n), expected, "{:?} {}", text, n);
+        }
+
         #[test]
         fn grapheme_counts_match_full_segmentation(pieces in proptest::collection::vec(proptest::sample::select(vec![
             "a", "b", " ", "\r", "\n", "\r\n", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{FE0F}", "❤", "❤\u{FE0F}",
