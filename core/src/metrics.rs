@@ -318,6 +318,17 @@ fn grapheme_count(text: &str) -> usize {
     count + if stretch_joins { last.graphemes(true).count() } else { usize::from(!last.is_empty()) }
 }
 
+/// Whether `ch` is in NFC whatever surrounds it: it has no combining class
+/// and its NFC quick check is yes. Every char below U+0300 (where the first
+/// combining marks start) and in plane 1's emoji blocks is; for others the
+/// tables say.
+fn stays_in_nfc(ch: char) -> bool {
+    ch < '\u{300}'
+        || ('\u{1F000}'..='\u{1FFFF}').contains(&ch)
+        || unicode_normalization::char::canonical_combining_class(ch) == 0
+            && unicode_normalization::is_nfc_quick(std::iter::once(ch)) == unicode_normalization::IsNormalized::Yes
+}
+
 /// How many bytes at the start of `bytes` are ASCII, eight at a time.
 fn ascii_prefix_length(bytes: &[u8]) -> usize {
     let mut length = 0;
@@ -417,9 +428,7 @@ impl Census {
             let ch = text[offset..].chars().next().unwrap_or('\u{FFFD}');
             let (length, units) = (ch.len_utf8(), ch.len_utf16());
             joins |= ch >= '\u{300}' && may_join(ch);
-            x_exact &= !crate::twitter::is_invalid_character(ch)
-                && unicode_normalization::char::canonical_combining_class(ch) == 0
-                && unicode_normalization::is_nfc_quick(std::iter::once(ch)) == unicode_normalization::IsNormalized::Yes;
+            x_exact &= !crate::twitter::is_invalid_character(ch) && stays_in_nfc(ch);
             if chars == char_target {
                 char_offsets[next_char].1 = Some(offset);
                 next_char += 1;
@@ -811,6 +820,20 @@ mod may_join_tests {
             let text: String = pieces.concat();
             proptest::prop_assert_eq!(grapheme_count(&text), text.graphemes(true).count(), "{:?}", text);
         }
+    }
+
+    /// The shortcuts give what the tables give.
+    #[test]
+    fn chars_below_the_combining_marks_and_emoji_stay_in_nfc() {
+        for ch in ('\0'..'\u{300}').chain('\u{1F000}'..='\u{1FFFF}') {
+            assert_eq!(unicode_normalization::char::canonical_combining_class(ch), 0, "{ch:?}");
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(std::iter::once(ch)),
+                unicode_normalization::IsNormalized::Yes,
+                "{ch:?}"
+            );
+        }
+        assert!(!super::stays_in_nfc('\u{301}') && !super::stays_in_nfc('\u{340}') && super::stays_in_nfc('中'));
     }
 
     /// Every char `may_join` lets through is a grapheme of its own, whatever
