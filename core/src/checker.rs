@@ -292,9 +292,11 @@ impl Checker {
             term_hits: &term_hits,
         };
         let mut diagnostics = Vec::new();
+        let mut overflow = None;
         let mut run = |index: usize| {
             let active = &self.active[index];
-            let mut reporter = Reporter::new(&self.catalog[active.catalog_index].0, active.severity, &mut diagnostics);
+            let meta = &self.catalog[active.catalog_index].0;
+            let mut reporter = Reporter::new(meta, active.severity, &mut diagnostics, &mut overflow);
             active.rule.check(&context, &mut reporter);
         };
         // Findings are sorted below, so the order rules run in does not show.

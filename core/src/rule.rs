@@ -109,7 +109,8 @@ pub struct Reporter<'a> {
     /// Findings this rule reported in this draft.
     pub(crate) reported: usize,
     /// Where findings past [`MAX_FINDINGS_PER_RULE`] go, to be dropped.
-    pub(crate) overflow: Option<Diagnostic>,
+    /// Borrowed from the check, so that a reporter needs no dropping.
+    pub(crate) overflow: &'a mut Option<Diagnostic>,
 }
 
 /// Most findings one rule reports in one draft. No real post comes near it;
@@ -117,8 +118,13 @@ pub struct Reporter<'a> {
 pub const MAX_FINDINGS_PER_RULE: usize = 10_000;
 
 impl<'a> Reporter<'a> {
-    pub(crate) fn new(meta: &'a RuleMeta, severity: Severity, out: &'a mut Vec<Diagnostic>) -> Self {
-        Reporter { meta, severity, out, reported: 0, overflow: None }
+    pub(crate) fn new(
+        meta: &'a RuleMeta,
+        severity: Severity,
+        out: &'a mut Vec<Diagnostic>,
+        overflow: &'a mut Option<Diagnostic>,
+    ) -> Self {
+        Reporter { meta, severity, out, reported: 0, overflow }
     }
 
     /// Reports a finding at `span` and returns it, so fixes can be added.
