@@ -38,12 +38,27 @@ struct Thousands(usize);
 
 impl std::fmt::Display for Thousands {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let Thousands(number) = *self;
-        if number >= 1000 {
-            write!(f, "{},{:03}", Thousands(number / 1000), number % 1000)
-        } else {
-            write!(f, "{number}")
+        // Digits from the right, with a comma before every third: written
+        // into a buffer and passed on once, which costs far less than a
+        // formatting call per group (this runs for most long drafts).
+        let mut buffer = [0u8; 32];
+        let mut at = buffer.len();
+        let Thousands(mut number) = *self;
+        let mut digits = 0;
+        loop {
+            if digits > 0 && digits % 3 == 0 {
+                at -= 1;
+                buffer[at] = b',';
+            }
+            at -= 1;
+            buffer[at] = b'0' + (number % 10) as u8;
+            number /= 10;
+            digits += 1;
+            if number == 0 {
+                break;
+            }
         }
+        f.write_str(std::str::from_utf8(&buffer[at..]).unwrap_or_default())
     }
 }
 
@@ -106,5 +121,7 @@ mod tests {
         assert_eq!(shown(1000), "1,000");
         assert_eq!(shown(63_206), "63,206");
         assert_eq!(shown(1_000_007), "1,000,007");
+        assert_eq!(shown(100_000), "100,000");
+        assert_eq!(shown(4_294_967_295), "4,294,967,295");
     }
 }
