@@ -322,9 +322,9 @@ impl Checker {
         }
         self.remove_allowed(&document, &mut diagnostics);
         remove_suppressed(&document, &mut diagnostics);
-        crate::sort::sort_by(&mut diagnostics, |a, b| {
-            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-        });
+        // The standard sort, not `crate::sort`: findings can run to hundreds of
+        // thousands in a long text, and it merges the runs rules report in order.
+        diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
         let entities = EntityList::from_entities(draft.text, raw_entities);
         Report { diagnostics, platforms: metrics, entities }
     }

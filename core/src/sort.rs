@@ -3,9 +3,9 @@
 //! The standard library's sorts are fast, but each element type and
 //! comparison compiles to its own copy of several kilobytes: the core's
 //! fifteen sorts came to 78 KB of the WebAssembly module. Here each call
-//! site compiles to a short insertion sort, and longer lists share one merge
-//! sort of positions. The lists sorted per draft are short (findings,
-//! entities, term hits), where insertion sort is also the fastest.
+//! site compiles to a short insertion sort, and longer lists share one
+//! standard sort of positions. The lists sorted per draft are short
+//! (findings, entities, term hits), where insertion sort is also the fastest.
 
 use std::cmp::Ordering;
 
@@ -24,7 +24,7 @@ pub(crate) fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ord
         return;
     }
     let mut order: Vec<usize> = (0..items.len()).collect();
-    merge_sort_positions(&mut order, &mut |a, b| compare(&items[a], &items[b]) == Ordering::Greater);
+    sort_positions(&mut order, &mut |a, b| compare(&items[a], &items[b]));
     permute(items, order);
 }
 
@@ -39,42 +39,12 @@ fn insertion_sort<T>(items: &mut [T], greater: &mut impl FnMut(&T, &T) -> bool) 
     }
 }
 
-/// Stable bottom-up merge sort of positions. Not generic, so every caller
-/// shares its code; `greater` compares the items at two positions.
-fn merge_sort_positions(order: &mut [usize], greater: &mut dyn FnMut(usize, usize) -> bool) {
-    let length = order.len();
-    for run in order.chunks_mut(SHORT) {
-        insertion_sort(run, &mut |a: &usize, b: &usize| greater(*a, *b));
-    }
-    let mut buffer = vec![0; length];
-    let (mut from, mut into) = (order, &mut buffer[..]);
-    let mut width = SHORT;
-    let mut in_buffer = false;
-    while width < length {
-        for start in (0..length).step_by(2 * width) {
-            let middle = (start + width).min(length);
-            let end = (start + 2 * width).min(length);
-            let (mut left, mut right) = (start, middle);
-            for slot in &mut into[start..end] {
-                // Take from the right only when strictly smaller: stable.
-                let take_right = left == middle || (right < end && greater(from[left], from[right]));
-                if take_right {
-                    *slot = from[right];
-                    right += 1;
-                } else {
-                    *slot = from[left];
-                    left += 1;
-                }
-            }
-        }
-        std::mem::swap(&mut from, &mut into);
-        in_buffer = !in_buffer;
-        width *= 2;
-    }
-    if in_buffer {
-        // `from` is the buffer now and `into` the caller's slice.
-        into.copy_from_slice(from);
-    }
+/// Stable sort of positions with the standard library's sort, which
+/// merges the runs already in order (findings come rule by rule, each in
+/// text order). Not generic, so every caller shares one copy of it;
+/// `compare` compares the items at two positions.
+fn sort_positions(order: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> Ordering) {
+    order.sort_by(|&a, &b| compare(a, b));
 }
 
 /// Reorders `items` so that position `i` holds the item that was at
