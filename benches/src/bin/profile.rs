@@ -2,6 +2,13 @@
 //! Run: `cargo build --release -p postlint-benches --bin profile` then profile
 //! `target/release/profile [seconds] [typical]`; `typical` checks the
 //! typical post of benchmark case 1 instead of the corpus.
+//!
+//! `target/release/profile instructions` checks 2,000 posts sampled across
+//! the corpus once, after 20,000 to warm up, inside `checked_sample`, for an
+//! exact instruction count that this machine's drifting clock cannot give:
+//! `valgrind --tool=callgrind --collect-atstart=no
+//! --toggle-collect=profile::checked_sample target/release/profile instructions`
+//! (divide the collected count by 2,000).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -19,6 +26,16 @@ fn main() {
         Err(_) => Checker::default_guideline(),
     };
     let platforms = every_platform();
+    if std::env::args().nth(1).as_deref() == Some("instructions") {
+        let posts = corpus(usize::MAX).0;
+        for post in posts.iter().take(20_000) {
+            black_box(checker.check(&Draft { text: post, format: Format::Text, platforms: &platforms }));
+        }
+        let sample: Vec<&str> =
+            posts.iter().step_by((posts.len() / 2_000).max(1)).take(2_000).map(String::as_str).collect();
+        checked_sample(&checker, &sample, &platforms);
+        return;
+    }
     let posts = match std::env::args().nth(2).as_deref() {
         Some("typical") => vec![postlint_benches::TYPICAL_POST.to_owned()],
         _ => corpus(20_000).0,
@@ -28,5 +45,13 @@ fn main() {
         for post in &posts {
             black_box(checker.check(&Draft { text: post, format: Format::Text, platforms: &platforms }));
         }
+    }
+}
+
+/// Checks each post of `sample` once: the region an instruction count measures.
+#[inline(never)]
+fn checked_sample(checker: &Checker, sample: &[&str], platforms: &[postlint_core::PlatformTarget]) {
+    for post in sample {
+        black_box(checker.check(&Draft { text: post, format: Format::Text, platforms }));
     }
 }
