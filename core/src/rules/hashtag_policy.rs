@@ -117,6 +117,18 @@ fn key(text: &str) -> String {
     text.trim_start_matches(['#', '＃']).to_lowercase()
 }
 
+/// Reports the hashtag at `span` with one fix, titled `title`, that removes it.
+fn report_removable(
+    reporter: &mut Reporter<'_>,
+    text: &str,
+    span: Span,
+    message: String,
+    help: &'static str,
+    title: String,
+) {
+    reporter.report_with_fixes(span, message, help, vec![removal(text, span, title)]);
+}
+
 /// Orders two hashtags as their [`key`]s compare, without building the keys
 /// when both are ASCII (nearly all hashtags).
 fn compare_keys(a: &str, b: &str) -> std::cmp::Ordering {
@@ -191,12 +203,8 @@ impl Rule for HashtagPolicyRule {
                 for tag in hashtags(context.raw_entities) {
                     if banned.contains(&key(tag.value.slice(text))) {
                         let shown = tag.span.slice(text);
-                        reporter.report_with_fixes(
-                            tag.span,
-                            format!("{shown} is banned by the guideline"),
-                            "Remove it.",
-                            vec![removal(text, tag.span, format!("Remove {shown}"))],
-                        );
+                        let message = format!("{shown} is banned by the guideline");
+                        report_removable(reporter, text, tag.span, message, "Remove it.", format!("Remove {shown}"));
                     }
                 }
             }
@@ -216,12 +224,9 @@ impl Rule for HashtagPolicyRule {
                     }
                     let tag = tags[pair[1]];
                     let shown = tag.span.slice(text);
-                    reporter.report_with_fixes(
-                        tag.span,
-                        format!("{shown} is already in the post"),
-                        "Remove the repeat.",
-                        vec![removal(text, tag.span, format!("Remove the second {shown}"))],
-                    );
+                    let message = format!("{shown} is already in the post");
+                    let title = format!("Remove the second {shown}");
+                    report_removable(reporter, text, tag.span, message, "Remove the repeat.", title);
                 }
             }
         }
