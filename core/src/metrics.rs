@@ -798,8 +798,8 @@ mod may_join_tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
-        /// Segmenting only the stretches around joining chars counts what
-        /// segmenting the whole text does.
+        /// Walking only the stretches around joining chars finds where each
+        /// grapheme starts as segmenting the whole text does.
         #[test]
         fn grapheme_starts_match_full_segmentation(pieces in proptest::collection::vec(proptest::sample::select(vec![
             "a", " ", "\r", "\n", "\r\n", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{FE0F}", "❤\u{FE0F}",
@@ -811,6 +811,8 @@ mod may_join_tests {
             proptest::prop_assert_eq!(fold_offset(&text, n), expected, "{:?} {}", text, n);
         }
 
+        /// Segmenting only the stretches around joining chars counts what
+        /// segmenting the whole text does.
         #[test]
         fn grapheme_counts_match_full_segmentation(pieces in proptest::collection::vec(proptest::sample::select(vec![
             "a", "b", " ", "\r", "\n", "\r\n", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{FE0F}", "❤", "❤\u{FE0F}",
