@@ -1,6 +1,8 @@
 //! Per-platform metrics: length in each platform's own unit, entity counts,
 //! where the text stops fitting and where the preview fold falls.
 
+use std::ops::ControlFlow;
+
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -233,46 +235,27 @@ fn fold_offset(text: &str, characters: usize) -> Option<usize> {
     grapheme_start(text, characters)
 }
 
-/// Byte offset where grapheme `n` (0-based) starts, if there is one. Like
-/// [`grapheme_count`], it segments only the stretches around joining chars,
-/// and it stops there.
+/// Byte offset where grapheme `n` (0-based) starts, if there is one. It
+/// stops there.
 fn grapheme_start(text: &str, n: usize) -> Option<usize> {
-    // Graphemes before the stretch since the last certain boundary.
     let mut count = 0;
-    let mut stretch_start = 0;
-    let mut stretch_joins = false;
-    let mut previous_joins = true;
-    // Finds grapheme `n` in a finished stretch, or counts the stretch's graphemes.
-    let in_stretch = |count: &mut usize, stretch: &str, start: usize, joins: bool| {
+    let found = for_each_stretch(text, |start, stretch, joins| {
         if !joins {
-            *count += 1;
-            return (*count == n + 1).then_some(start);
+            if count == n {
+                return ControlFlow::Break(start);
+            }
+            count += 1;
+            return ControlFlow::Continue(());
         }
         for (relative, _) in stretch.grapheme_indices(true) {
-            *count += 1;
-            if *count == n + 1 {
-                return Some(start + relative);
+            if count == n {
+                return ControlFlow::Break(start + relative);
             }
+            count += 1;
         }
-        None
-    };
-    for (offset, ch) in text.char_indices() {
-        let joins = ch >= '\u{300}' && may_join(ch) || ch == '\r';
-        if !joins && !previous_joins {
-            let found = in_stretch(&mut count, &text[stretch_start..offset], stretch_start, stretch_joins);
-            if found.is_some() {
-                return found;
-            }
-            stretch_start = offset;
-            stretch_joins = false;
-        }
-        stretch_joins |= joins;
-        previous_joins = joins;
-    }
-    if stretch_start == text.len() {
-        return None;
-    }
-    in_stretch(&mut count, &text[stretch_start..], stretch_start, stretch_joins)
+        ControlFlow::Continue(())
+    });
+    found.break_value()
 }
 
 /// Whether `ch` may join the character before it into one grapheme (or,
@@ -291,31 +274,43 @@ fn may_join(ch: char) -> bool {
         || unicode_normalization::char::is_combining_mark(ch)
 }
 
-/// Counts user-perceived characters. Two neighbouring chars of which
-/// neither may join another are always in different graphemes, so only the
-/// stretches around joining chars (an emoji sequence, a letter and its
-/// accents) need the full Unicode segmentation; every other char is one.
+/// Counts user-perceived characters.
 fn grapheme_count(text: &str) -> usize {
     if text.is_ascii() {
         return text.len() - text.matches("\r\n").count();
     }
     let mut count = 0;
-    // The stretch since the last certain boundary, and whether it has a joining char.
+    let _ = for_each_stretch(text, |_, stretch, joins| {
+        count += if joins { stretch.graphemes(true).count() } else { 1 };
+        ControlFlow::<()>::Continue(())
+    });
+    count
+}
+
+/// Walks `text` in stretches that end at certain grapheme boundaries, calling
+/// `visit(start, stretch, joins)` for each until it breaks. Two neighbouring
+/// chars of which neither may join another are always in different
+/// graphemes, so only a stretch around joining chars (an emoji sequence, a
+/// letter and its accents; `joins` is true) needs the full Unicode
+/// segmentation; every other stretch is one char and one grapheme.
+fn for_each_stretch<B>(text: &str, mut visit: impl FnMut(usize, &str, bool) -> ControlFlow<B>) -> ControlFlow<B> {
     let mut stretch_start = 0;
     let mut stretch_joins = false;
     let mut previous_joins = true;
     for (offset, ch) in text.char_indices() {
         let joins = ch >= '\u{300}' && may_join(ch) || ch == '\r';
         if !joins && !previous_joins {
-            count += if stretch_joins { text[stretch_start..offset].graphemes(true).count() } else { 1 };
+            visit(stretch_start, &text[stretch_start..offset], stretch_joins)?;
             stretch_start = offset;
             stretch_joins = false;
         }
         stretch_joins |= joins;
         previous_joins = joins;
     }
-    let last = &text[stretch_start..];
-    count + if stretch_joins { last.graphemes(true).count() } else { usize::from(!last.is_empty()) }
+    if stretch_start == text.len() {
+        return ControlFlow::Continue(());
+    }
+    visit(stretch_start, &text[stretch_start..], stretch_joins)
 }
 
 /// Whether `ch` is in NFC whatever surrounds it: it has no combining class
