@@ -132,9 +132,11 @@ fn report_removable(
 /// Orders two hashtags as their [`key`]s compare, without building the keys
 /// when both are ASCII (nearly all hashtags).
 fn compare_keys(a: &str, b: &str) -> std::cmp::Ordering {
-    let (a, b) = (a.trim_start_matches(['#', '＃']), b.trim_start_matches(['#', '＃']));
+    fn lowered(ascii: &str) -> impl Iterator<Item = u8> + '_ {
+        ascii.trim_start_matches('#').bytes().map(|byte| byte.to_ascii_lowercase())
+    }
     if a.is_ascii() && b.is_ascii() {
-        a.bytes().map(|byte| byte.to_ascii_lowercase()).cmp(b.bytes().map(|byte| byte.to_ascii_lowercase()))
+        lowered(a).cmp(lowered(b))
     } else {
         key(a).cmp(&key(b))
     }
@@ -209,20 +211,20 @@ impl Rule for HashtagPolicyRule {
                 }
             }
             Check::Duplicate => {
-                let tags: Vec<&FoundEntity> = hashtags(context.raw_entities).collect();
+                let mut tags: Vec<&FoundEntity> = hashtags(context.raw_entities).collect();
                 if tags.len() < 2 {
                     return;
                 }
-                // Positions sorted by key; the sort is stable, so each run of
-                // equal keys is in text order and all but its first are repeats.
-                let mut order: Vec<usize> = (0..tags.len()).collect();
-                let value = |index: usize| tags[index].value.slice(text);
-                crate::sort::sort_by(&mut order, |&a, &b| compare_keys(value(a), value(b)));
-                for pair in order.windows(2) {
-                    if compare_keys(value(pair[0]), value(pair[1])).is_ne() {
+                // Sorted by key; the sort is stable, so each run of equal keys
+                // is in text order and all but its first are repeats.
+                let compare =
+                    |a: &&FoundEntity, b: &&FoundEntity| compare_keys(a.value.slice(text), b.value.slice(text));
+                crate::sort::sort_by(&mut tags, compare);
+                for pair in tags.windows(2) {
+                    if compare(&pair[0], &pair[1]).is_ne() {
                         continue;
                     }
-                    let tag = tags[pair[1]];
+                    let tag = pair[1];
                     let shown = tag.span.slice(text);
                     let message = format!("{shown} is already in the post");
                     let title = format!("Remove the second {shown}");
