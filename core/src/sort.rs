@@ -1,4 +1,4 @@
-//! One small stable sort for every list the core orders.
+//! One small stable sort for the core's lists.
 //!
 //! The standard library's sorts are fast, but each element type and
 //! comparison compiles to its own copy of several kilobytes: the core's
