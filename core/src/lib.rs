@@ -52,7 +52,7 @@ pub use diagnostic::{apply_fixes, Category, Diagnostic, Edit, Fix, Severity};
 pub use document::Format;
 pub use error::{GuidelineError, SourceFile};
 pub use guideline::{Guideline, GuidelineLoader, NoFiles};
-pub use line_index::{LineColumn, LineIndex};
+pub use line_index::{utf16_len, LineColumn, LineIndex};
 pub use located::{Encoding, LocatedDiagnostic, Locator};
 pub use metrics::PlatformMetrics;
 pub use platform::{LengthUnit, Platform, PlatformFacts, PlatformTarget, PLATFORM_FACTS};

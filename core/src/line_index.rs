@@ -5,6 +5,17 @@
 //! through a [`LineIndex`] built once per text, so each conversion is a
 //! binary search rather than a rescan.
 
+/// Length of `text` in UTF-16 code units, what JavaScript's `length` gives.
+pub fn utf16_len(text: &str) -> usize {
+    if text.is_ascii() {
+        // Most strings are; this test goes a word at a time.
+        return text.len();
+    }
+    // Each char starts with one non-continuation byte and takes one unit, or
+    // two when it is encoded in four bytes (outside the Basic Multilingual Plane).
+    text.bytes().map(|byte| usize::from(byte & 0xC0 != 0x80) + usize::from(byte >= 0xF0)).sum()
+}
+
 /// Precomputed line starts and non-ASCII positions of one text.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -161,6 +172,21 @@ mod tests {
             let units = index.utf16_offset(byte);
             assert_eq!(units, text[..byte].encode_utf16().count());
             assert_eq!(index.byte_offset_from_utf16(units), byte);
+        }
+    }
+
+    #[test]
+    fn utf16_length_counts_two_units_outside_the_basic_plane() {
+        for text in ["", "plain", "é", "中文", "😀", "a\u{10FFFF}b\u{FFFF}c\u{7FF}\u{800}\u{80}\u{7F}", "👩‍👩‍👧"]
+        {
+            assert_eq!(utf16_len(text), text.encode_utf16().count(), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn utf16_length_matches_encoding(text in "\\PC*") {
+            proptest::prop_assert_eq!(utf16_len(&text), text.encode_utf16().count());
         }
     }
 

@@ -148,27 +148,27 @@ fn from_js<T: for<'de> Deserialize<'de> + Default>(value: &JsValue, what: &str) 
 
 #[wasm_bindgen(module = "/src/result.js")]
 extern "C" {
-    /// Reads `check`'s options as the JSON text `[format, platforms, offsets]`; throws for a bad shape.
+    /// Reads `check`'s options: `None` when they are those `memo` last saw, else the JSON
+    /// text `[format, platforms, offsets]`, which `memo` then remembers; throws for a bad shape.
     #[wasm_bindgen(js_name = encodeOptions, catch)]
-    fn encode_options(options: &JsValue) -> Result<String, JsValue>;
+    fn encode_options(options: &JsValue, memo: &js_sys::Object) -> Result<Option<String>, JsValue>;
 
     /// Builds the result objects from what [`CompactResult`] wrote.
     #[wasm_bindgen(js_name = decodeResult)]
     fn decode_result(numbers: &[f64], strings: &str) -> JsValue;
 }
 
-/// `check`'s options, parsed, with the text [`encode_options`] gave for them.
+/// `check`'s options, parsed.
 struct CheckOptions {
-    key: String,
     format: Format,
     platforms: Vec<PlatformTarget>,
     encoding: Encoding,
 }
 
 impl CheckOptions {
-    fn parse(key: String) -> Result<CheckOptions, JsValue> {
+    fn parse(key: &str) -> Result<CheckOptions, JsValue> {
         let (format, platforms, offsets): (Option<String>, Vec<String>, Option<String>) =
-            serde_json::from_str(&key).map_err(|error| js_error(&format!("invalid options: {error}")))?;
+            serde_json::from_str(key).map_err(|error| js_error(&format!("invalid options: {error}")))?;
         let format = match format.as_deref() {
             None => Format::Text,
             Some(name) => Format::from_name(name)
@@ -179,7 +179,7 @@ impl CheckOptions {
             .map(|name| name.parse::<PlatformTarget>().map_err(|error| js_error(&error.to_string())))
             .collect::<Result<Vec<_>, _>>()?;
         let encoding = encoding(offsets.as_deref())?;
-        Ok(CheckOptions { key, format, platforms, encoding })
+        Ok(CheckOptions { format, platforms, encoding })
     }
 }
 
@@ -224,6 +224,8 @@ pub struct Checker {
     result: RefCell<CompactResult>,
     /// The options of the last check.
     options: RefCell<Option<CheckOptions>>,
+    /// What `encodeOptions` compares a check's options with, to tell they did not change.
+    options_memo: RefCell<js_sys::Object>,
 }
 
 #[wasm_bindgen]
@@ -239,7 +241,12 @@ impl Checker {
             Some(text) => Guideline::from_toml("postlint.toml", &text).map_err(|error| guideline_error(&error))?,
         };
         let inner = CoreChecker::new(&guideline).map_err(|error| guideline_error(&error))?;
-        Ok(Checker { inner, result: RefCell::default(), options: RefCell::default() })
+        Ok(Checker {
+            inner,
+            result: RefCell::default(),
+            options: RefCell::default(),
+            options_memo: RefCell::new(js_sys::Object::new()),
+        })
     }
 
     /// Checks a draft. Returns `{diagnostics, platforms, entities}`.
@@ -249,11 +256,19 @@ impl Checker {
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        // An editor passes the same options on every keystroke: parse them once.
-        let key = encode_options(&options)?;
+        // An editor passes the same options on every keystroke: read them once.
+        let changed = encode_options(&options, &self.options_memo.borrow())?;
         let mut options = self.options.borrow_mut();
-        if options.as_ref().is_none_or(|options| options.key != key) {
-            *options = Some(CheckOptions::parse(key)?);
+        if let Some(key) = changed {
+            *options = None;
+            match CheckOptions::parse(&key) {
+                Ok(parsed) => *options = Some(parsed),
+                Err(error) => {
+                    // The memo took these options in; forget them so the next call reads them again.
+                    *self.options_memo.borrow_mut() = js_sys::Object::new();
+                    return Err(error);
+                }
+            }
         }
         let Some(CheckOptions { format, platforms, encoding, .. }) = options.as_ref() else {
             return Err(js_error("options were not read"));
@@ -273,7 +288,7 @@ impl Checker {
     ) -> Result<String, JsValue> {
         let fix: JsFix = from_js(&fix, "fix")?;
         let index = LineIndex::new(text);
-        let units = text.encode_utf16().count();
+        let units = postlint_core::utf16_len(text);
         let mut edits = Vec::new();
         for edit in fix.edits {
             if edit.start > edit.end || edit.end > units {

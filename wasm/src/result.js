@@ -6,34 +6,58 @@
 
 const OPTION_NAMES = ["format", "platforms", "offsets"];
 
+const NO_PLATFORMS = Object.freeze([]);
+
 /**
- * Returns `Checker.check`'s options as the JSON text `[format, platforms,
- * offsets]` (nulls and an empty list for what is not given), which the module
- * parses only when it differs from the last call's; throws for a value that
- * is not of the documented shape.
+ * Reads `Checker.check`'s options and throws for a value that is not of the
+ * documented shape. Returns `undefined` when they equal those `memo` (one per
+ * checker) last saw, which is every call from an editor; otherwise remembers
+ * them in `memo` and returns them as the JSON text `[format, platforms,
+ * offsets]` (nulls and an empty list for what is not given) for the module to
+ * parse.
  */
-export function encodeOptions(options) {
-  if (options === undefined || options === null) return "[null,[],null]";
-  if (typeof options !== "object" || Array.isArray(options)) {
-    throw new Error("options must be a plain object");
-  }
-  for (const name of Object.keys(options)) {
-    if (!OPTION_NAMES.includes(name)) {
-      throw new Error(`invalid options: unknown field \`${name}\`, expected one of \`format\`, \`platforms\`, \`offsets\``);
+export function encodeOptions(options, memo) {
+  let format = null;
+  let platforms = NO_PLATFORMS;
+  let offsets = null;
+  if (options !== undefined && options !== null) {
+    if (typeof options !== "object" || Array.isArray(options)) {
+      throw new Error("options must be a plain object");
+    }
+    for (const name in options) {
+      if (Object.hasOwn(options, name) && !OPTION_NAMES.includes(name)) {
+        throw new Error(`invalid options: unknown field \`${name}\`, expected one of \`format\`, \`platforms\`, \`offsets\``);
+      }
+    }
+    const text = (value, name) => {
+      if (value === undefined || value === null) return null;
+      if (typeof value !== "string") throw new Error(`invalid options: \`${name}\` must be a string`);
+      return value;
+    };
+    format = text(options.format, "format");
+    offsets = text(options.offsets, "offsets");
+    if (options.platforms !== undefined && options.platforms !== null) {
+      platforms = options.platforms;
+      if (!Array.isArray(platforms) || platforms.some((platform) => typeof platform !== "string")) {
+        throw new Error("invalid options: `platforms` must be an array of strings");
+      }
     }
   }
-  const { format, platforms, offsets } = options;
-  const text = (value, name) => {
-    if (value === undefined || value === null) return null;
-    if (typeof value !== "string") throw new Error(`invalid options: \`${name}\` must be a string`);
-    return value;
-  };
-  if (platforms !== undefined && platforms !== null) {
-    if (!Array.isArray(platforms) || platforms.some((platform) => typeof platform !== "string")) {
-      throw new Error("invalid options: `platforms` must be an array of strings");
-    }
+  const seen = memo.platforms;
+  if (
+    seen !== undefined &&
+    format === memo.format &&
+    offsets === memo.offsets &&
+    platforms.length === seen.length &&
+    platforms.every((platform, i) => platform === seen[i])
+  ) {
+    return undefined;
   }
-  return JSON.stringify([text(format, "format"), platforms ?? [], text(offsets, "offsets")]);
+  // A copy: the caller may change its array between calls.
+  memo.platforms = platforms.slice();
+  memo.format = format;
+  memo.offsets = offsets;
+  return JSON.stringify([format, platforms, offsets]);
 }
 
 /** Builds `{diagnostics, platforms, entities}` from what `check` wrote. */

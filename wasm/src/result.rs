@@ -30,8 +30,7 @@ impl CompactResult {
 
     fn string(&mut self, value: &str) {
         // JavaScript slices the joined string in UTF-16 units.
-        let units = if value.is_ascii() { value.len() } else { value.encode_utf16().count() };
-        self.number(units);
+        self.number(postlint_core::utf16_len(value));
         self.strings.push_str(value);
     }
 

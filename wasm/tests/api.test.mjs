@@ -19,6 +19,31 @@ test("offsets are UTF-16 code units, with lines and columns", () => {
   assert.equal(bytes.start, Buffer.byteLength("😀 ok\nà "));
 });
 
+test("options are read again whenever they change, and bad ones are never remembered", () => {
+  const checker = new Checker();
+  const other = new Checker();
+  const names = (result) => result.platforms.map((metrics) => metrics.platform);
+  const platforms = ["x"];
+  assert.deepEqual(names(checker.check("hi", { platforms })), ["x"]);
+  platforms.push("bluesky"); // the same array, changed in place
+  assert.deepEqual(names(checker.check("hi", { platforms })), ["x", "bluesky"]);
+  // Each checker remembers its own.
+  assert.deepEqual(names(other.check("hi", { platforms: ["threads"] })), ["threads"]);
+  assert.deepEqual(names(checker.check("hi", { platforms })), ["x", "bluesky"]);
+  // The same bad options throw on every call, and good ones work after them.
+  for (let i = 0; i < 2; i++) {
+    assert.throws(() => checker.check("hi", { platforms: ["myspace"] }), /unknown platform `myspace`/);
+  }
+  assert.deepEqual(names(checker.check("hi", { platforms })), ["x", "bluesky"]);
+  // A change of offsets or format alone is seen.
+  const text = "😀 hey guys";
+  assert.equal(checker.check(text, { platforms }).diagnostics[0].start, 3);
+  assert.equal(checker.check(text, { platforms, offsets: "utf8" }).diagnostics[0].start, 5);
+  assert.equal(checker.check("`hey guys`", { platforms }).diagnostics.length, 1);
+  assert.equal(checker.check("`hey guys`", { platforms, format: "markdown" }).diagnostics.length, 0);
+  assert.equal(checker.check("`hey guys`").diagnostics.length, 1);
+});
+
 test("the same field names as the CLI's JSON", () => {
   const [found] = new Checker().check("Hey guys").diagnostics;
   for (const field of ["rule", "category", "severity", "message", "help", "start", "end", "line", "column", "fixes"]) {

@@ -17,11 +17,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::chars::{
-    char_at, char_before, is_directional_mark, is_domain_char, is_invalid_character, is_latin_accent, utf16_len,
-};
+use super::chars::{char_at, char_before, is_directional_mark, is_domain_char, is_invalid_character, is_latin_accent};
 use super::tld::{labels_fit_dns, tld_len};
-use crate::Span;
+use crate::{utf16_len, Span};
 
 /// Longest URL (protocol included, UTF-16 units) that the service accepts.
 const MAX_URL_LENGTH: usize = 4096;
