@@ -587,8 +587,9 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
     }
     // Offsets the census should note on its way: folds, and the limits of
     // char-counted units (only needed when the text is over them).
-    let mut char_offsets = Vec::new();
-    let mut utf16_overflows = Vec::new();
+    // At most a fold and a limit each: sized once, so they never grow.
+    let mut char_offsets = Vec::with_capacity(2 * targets.len());
+    let mut utf16_overflows = Vec::with_capacity(targets.len());
     for target in targets {
         let facts = target.platform.facts();
         let limit = target.limit.unwrap_or(facts.limit);

@@ -25,15 +25,42 @@ pub(crate) fn match_case(matched: &str, replacement: &str) -> String {
 }
 
 /// Fills `{match}`, `{suggestion}` and `{suggestions}` in a message template.
+/// One pass: what is filled in is never read as a placeholder itself.
 pub(crate) fn render_template(template: &str, matched: &str, suggestions: &[String]) -> String {
-    if !template.contains('{') {
-        return template.to_owned();
+    let mut message = String::with_capacity(template.len() + matched.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        message.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let placeholder = after.find('}').map(|close| (&after[..close], &after[close + 1..]));
+        rest = match placeholder {
+            Some(("match", tail)) => {
+                message.push_str(matched);
+                tail
+            }
+            Some(("suggestion", tail)) => {
+                message.push_str(suggestions.first().map_or("", String::as_str));
+                tail
+            }
+            Some(("suggestions", tail)) => {
+                for (index, suggestion) in suggestions.iter().enumerate() {
+                    if index > 0 {
+                        message.push_str(" or ");
+                    }
+                    message.push('“');
+                    message.push_str(suggestion);
+                    message.push('”');
+                }
+                tail
+            }
+            _ => {
+                message.push('{');
+                after
+            }
+        };
     }
-    let quoted: Vec<String> = suggestions.iter().map(|s| format!("“{s}”")).collect();
-    template
-        .replace("{match}", matched)
-        .replace("{suggestion}", suggestions.first().map_or("", String::as_str))
-        .replace("{suggestions}", &quoted.join(" or "))
+    message.push_str(rest);
+    message
 }
 
 /// The placeholders a message template may use.
@@ -128,6 +155,11 @@ mod tests {
             render_template("“{match}”: try “{suggestion}” ({suggestions})", "chairman", &suggestions),
             "“chairman”: try “chair” (“chair” or “chairperson”)"
         );
+        assert_eq!(render_template("no placeholder", "x", &suggestions), "no placeholder");
+        assert_eq!(render_template("{{match}} {other} {", "x", &suggestions), "{x} {other} {");
+        assert_eq!(render_template("{suggestions}{suggestion}", "x", &[]), "");
+        // A match that looks like a placeholder is shown as written.
+        assert_eq!(render_template("“{match}” → {suggestion}", "{suggestion}", &suggestions), "“{suggestion}” → chair");
         assert_eq!(unknown_placeholder("{match} {count}"), Some("count".to_owned()));
         assert_eq!(unknown_placeholder("{match} and {suggestions}"), None);
     }
