@@ -356,24 +356,22 @@ struct Census {
     /// Whether `x_weight` is what twitter-text counts (the text is in NFC
     /// and has no char X refuses); otherwise X needs its own count.
     x_exact: bool,
-    /// Wanted char counts `n`, with the byte offset of char `n` (0-based) if there is one.
-    char_offsets: Vec<(usize, Option<usize>)>,
-    /// Wanted UTF-16 limits, with the byte offset of the first char past each.
-    utf16_overflows: Vec<(usize, Option<usize>)>,
+    /// Two lists in one allocation: first the wanted char counts `n`, with
+    /// the byte offset of char `n` (0-based) if there is one; from
+    /// `utf16_start` the wanted UTF-16 limits, with the byte offset of the
+    /// first char past each.
+    wanted: Vec<(usize, Option<usize>)>,
+    utf16_start: usize,
 }
 
 impl Census {
-    /// Walks `text` once, filling in the offsets wanted: `(n, None)` in
-    /// `char_offsets` and `(limit, None)` in `utf16_overflows`.
-    fn new(
-        text: &str,
-        mut char_offsets: Vec<(usize, Option<usize>)>,
-        mut utf16_overflows: Vec<(usize, Option<usize>)>,
-    ) -> Census {
-        for wanted in [&mut char_offsets, &mut utf16_overflows] {
-            crate::sort::sort_by_key(wanted, |(at, _)| *at);
-            wanted.dedup_by_key(|(at, _)| *at);
-        }
+    /// Walks `text` once, filling in the offsets wanted: char counts `(n,
+    /// None)` before `utf16_start` in `wanted`, UTF-16 limits `(limit, None)`
+    /// from there, each at most once.
+    fn new(text: &str, mut wanted_offsets: Vec<(usize, Option<usize>)>, utf16_start: usize) -> Census {
+        let (char_offsets, utf16_overflows) = wanted_offsets.split_at_mut(utf16_start);
+        crate::sort::sort_by_key(char_offsets, |(at, _)| *at);
+        crate::sort::sort_by_key(utf16_overflows, |(at, _)| *at);
         let (mut next_char, mut next_utf16) = (0, 0);
         let wanted =
             |list: &[(usize, Option<usize>)], index: usize| list.get(index).map_or(usize::MAX, |entry| entry.0);
@@ -452,12 +450,22 @@ impl Census {
             utf16 += units;
             offset += length;
         }
-        Census { chars, utf16, threads, joins, at_signs, x_weight, x_exact, char_offsets, utf16_overflows }
+        Census { chars, utf16, threads, joins, at_signs, x_weight, x_exact, wanted: wanted_offsets, utf16_start }
+    }
+
+    /// Wanted char counts with the byte offset of each.
+    fn char_offsets(&self) -> &[(usize, Option<usize>)] {
+        &self.wanted[..self.utf16_start]
+    }
+
+    /// Wanted UTF-16 limits with the byte offset past each.
+    fn utf16_overflows(&self) -> &[(usize, Option<usize>)] {
+        &self.wanted[self.utf16_start..]
     }
 
     /// The byte offset of char `n`, if it was wanted.
     fn char_offset(&self, n: usize) -> Option<Option<usize>> {
-        self.char_offsets.iter().find(|(count, _)| *count == n).map(|(_, offset)| *offset)
+        self.char_offsets().iter().find(|(count, _)| *count == n).map(|(_, offset)| *offset)
     }
 }
 
@@ -534,9 +542,9 @@ impl<'t> Lengths<'t> {
     /// Where the text stops fitting `limit` in `unit`, when it is over.
     fn overflow(&self, unit: LengthUnit, limit: usize) -> Option<usize> {
         let known = match unit {
-            LengthUnit::Utf16 => self.census.utf16_overflows.iter().find(|(wanted, _)| *wanted == limit),
+            LengthUnit::Utf16 => self.census.utf16_overflows().iter().find(|(wanted, _)| *wanted == limit),
             LengthUnit::Graphemes if !self.census.joins => {
-                self.census.char_offsets.iter().find(|(wanted, _)| *wanted == limit)
+                self.census.char_offsets().iter().find(|(wanted, _)| *wanted == limit)
             }
             _ => None,
         };
@@ -586,21 +594,31 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
         return Vec::new();
     }
     // Offsets the census should note on its way: folds, and the limits of
-    // char-counted units (only needed when the text is over them).
-    // At most a fold and a limit each: sized once, so they never grow.
-    let mut char_offsets = Vec::with_capacity(2 * targets.len());
-    let mut utf16_overflows = Vec::with_capacity(targets.len());
+    // char-counted units (only needed when the text is over them). Each once,
+    // char counts first: at most three per target, so the list never grows.
+    let mut wanted = Vec::with_capacity(3 * targets.len());
+    let add = |wanted: &mut Vec<(usize, Option<usize>)>, from: usize, at: usize| {
+        if !wanted[from..].iter().any(|(existing, _)| *existing == at) {
+            wanted.push((at, None));
+        }
+    };
     for target in targets {
         let facts = target.platform.facts();
-        let limit = target.limit.unwrap_or(facts.limit);
-        char_offsets.extend(facts.fold.map(|fold| (fold, None)));
-        match facts.unit {
-            LengthUnit::Graphemes => char_offsets.push((limit, None)),
-            LengthUnit::Utf16 => utf16_overflows.push((limit, None)),
-            _ => {}
+        if let Some(fold) = facts.fold {
+            add(&mut wanted, 0, fold);
+        }
+        if facts.unit == LengthUnit::Graphemes {
+            add(&mut wanted, 0, target.limit.unwrap_or(facts.limit));
         }
     }
-    let mut lengths = Lengths::new(text, entities, Census::new(text, char_offsets, utf16_overflows));
+    let utf16_start = wanted.len();
+    for target in targets {
+        let facts = target.platform.facts();
+        if facts.unit == LengthUnit::Utf16 {
+            add(&mut wanted, utf16_start, target.limit.unwrap_or(facts.limit));
+        }
+    }
+    let mut lengths = Lengths::new(text, entities, Census::new(text, wanted, utf16_start));
     let count = |kind: EntityKind| entities.iter().filter(|entity| entity.kind == kind).count();
     let (hashtags, plain_mentions, plain_links) =
         (count(EntityKind::Hashtag), count(EntityKind::Mention), count(EntityKind::Url));
@@ -746,7 +764,7 @@ mod tests {
             "한국어 नमस्ते",
         ] {
             let entities = crate::entities::find(text);
-            let mut lengths = Lengths::new(text, &entities, Census::new(text, Vec::new(), Vec::new()));
+            let mut lengths = Lengths::new(text, &entities, Census::new(text, Vec::new(), 0));
             for unit in [
                 LengthUnit::Graphemes,
                 LengthUnit::Utf16,

@@ -47,22 +47,35 @@ impl Entity {
 /// and a hashtag or mention overlap, the one that starts first wins), like
 /// twitter-text's `extractEntitiesWithIndices`.
 pub fn extract_entities(text: &str) -> Vec<Entity> {
-    let mut entities = url_entities(text);
-    entities.extend(mention_entities(text));
-    entities.extend(hashtag_entities_unchecked(text));
-    entities.extend(cashtag_entities(text));
+    // One list for every kind: most posts have few entities or none.
+    let mut entities = Vec::new();
+    push_urls(text, &mut entities);
+    push_mentions(text, &mut entities);
+    push_hashtags_unchecked(text, &mut entities);
+    push_cashtags(text, &mut entities);
     remove_overlaps(&mut entities);
     entities
 }
 
+/// Finds the entities of one kind in `text` and appends them, in order, to a list.
+fn found_by(push: fn(&str, &mut Vec<Entity>), text: &str) -> Vec<Entity> {
+    let mut found = Vec::new();
+    push(text, &mut found);
+    found
+}
+
 /// URLs of `text`, with and without protocol.
 pub fn url_entities(text: &str) -> Vec<Entity> {
-    url_spans(text).into_iter().map(|span| Entity::new(EntityKind::Url, span, span)).collect()
+    found_by(push_urls, text)
+}
+
+fn push_urls(text: &str, found: &mut Vec<Entity>) {
+    found.extend(url_spans(text).into_iter().map(|span| Entity::new(EntityKind::Url, span, span)));
 }
 
 /// Hashtags of `text`, leaving out those that are part of a URL.
 pub fn hashtag_entities(text: &str) -> Vec<Entity> {
-    let mut hashtags = hashtag_entities_unchecked(text);
+    let mut hashtags = found_by(push_hashtags_unchecked, text);
     if hashtags.is_empty() {
         return hashtags;
     }
@@ -78,7 +91,10 @@ pub fn hashtag_entities(text: &str) -> Vec<Entity> {
 
 /// Mentions (`@user`) and lists (`@user/list`) of `text`.
 pub fn mention_entities(text: &str) -> Vec<Entity> {
-    let mut found = Vec::new();
+    found_by(push_mentions, text)
+}
+
+fn push_mentions(text: &str, found: &mut Vec<Entity>) {
     let bytes = text.as_bytes();
     let mut consumed = 0;
     let mut search_from = 0;
@@ -125,7 +141,6 @@ pub fn mention_entities(text: &str) -> Vec<Entity> {
             list_slug,
         });
     }
-    found
 }
 
 /// Whether a mention may start with the at sign at `at`.
@@ -159,7 +174,10 @@ fn mention_may_start(text: &str, at: usize, consumed: usize) -> bool {
 
 /// Cashtags (`$` and 1–6 ASCII letters, optionally `.` or `_` and 1–2 more).
 pub fn cashtag_entities(text: &str) -> Vec<Entity> {
-    let mut found = Vec::new();
+    found_by(push_cashtags, text)
+}
+
+fn push_cashtags(text: &str, found: &mut Vec<Entity>) {
     let bytes = text.as_bytes();
     let mut consumed = 0;
     let mut search_from = 0;
@@ -192,7 +210,6 @@ pub fn cashtag_entities(text: &str) -> Vec<Entity> {
         search_from = end;
         found.push(Entity::new(EntityKind::Cashtag, Span::new(dollar, end), Span::new(symbol_start, end)));
     }
-    found
 }
 
 /// Number of ASCII letters starting at `from`.
@@ -209,8 +226,7 @@ fn ends_cashtag(text: &str, at: usize) -> bool {
 }
 
 /// Hashtags without the URL-overlap check.
-fn hashtag_entities_unchecked(text: &str) -> Vec<Entity> {
-    let mut found = Vec::new();
+fn push_hashtags_unchecked(text: &str, found: &mut Vec<Entity>) {
     let mut consumed = 0;
     let mut search_from = 0;
     while let Some((hash, sign_length)) = next_sign(text, search_from, b'#', "\u{FF03}") {
@@ -242,7 +258,6 @@ fn hashtag_entities_unchecked(text: &str) -> Vec<Entity> {
         }
         found.push(Entity::new(EntityKind::Hashtag, Span::new(hash, body_end), Span::new(body_start, body_end)));
     }
-    found
 }
 
 /// Next occurrence at or after `from` of the ASCII sign or its full-width form,

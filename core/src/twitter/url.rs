@@ -79,20 +79,21 @@ struct Label {
     valid_subdomain: bool,
     /// Whether the whole label is a valid domain-name label (no `_`).
     valid_name: bool,
+    /// Byte length of the TLD at the start of the label (0 if none).
+    tld: usize,
+    /// The first label at or after this one that is not a valid subdomain
+    /// (the label count if there is none).
+    first_bad_subdomain: usize,
+    /// The last label at or before this one that can be the name label of a
+    /// domain (valid name, followed by a TLD).
+    last_good_name: Option<usize>,
 }
 
-/// A run split into labels, with the tables the domain matcher needs.
+/// A run split into labels, with what the domain matcher needs of each.
 #[derive(Default)]
 struct Run {
     end: usize,
     labels: Vec<Label>,
-    /// Byte length of the TLD at the start of each label (0 if none).
-    tld_at: Vec<usize>,
-    /// For each label, the first label at or after it that is not a valid subdomain.
-    first_bad_subdomain: Vec<usize>,
-    /// For each label, the last label at or before it that can be the name
-    /// label of a domain (valid name, followed by a TLD).
-    last_good_name: Vec<Option<usize>>,
 }
 
 impl Run {
@@ -120,6 +121,9 @@ impl Run {
                 ends_well: last_ok,
                 valid_subdomain,
                 valid_name: valid_subdomain && last_underscore.is_none(),
+                tld: 0,
+                first_bad_subdomain: 0,
+                last_good_name: None,
             });
         };
         for (offset, c) in text[start..].char_indices() {
@@ -149,22 +153,22 @@ impl Run {
 
         let count = labels.len();
         self.end = end;
-        self.tld_at.clear();
-        self.tld_at.extend(labels.iter().map(|label| tld_len(&text[label.start..])));
-        self.first_bad_subdomain.clear();
-        self.first_bad_subdomain.resize(count + 1, count);
+        let mut first_bad = count;
         for index in (0..count).rev() {
-            self.first_bad_subdomain[index] =
-                if labels[index].valid_subdomain { self.first_bad_subdomain[index + 1] } else { index };
+            let label = &mut labels[index];
+            label.tld = tld_len(&text[label.start..]);
+            if !label.valid_subdomain {
+                first_bad = index;
+            }
+            label.first_bad_subdomain = first_bad;
         }
-        self.last_good_name.clear();
         let mut last = None;
-        for (index, label) in labels.iter().enumerate() {
+        for index in 0..count {
             // Only labels followed by a dot (all but the last) can be names.
-            if index + 1 < count && label.valid_name && self.tld_at[index + 1] > 0 {
+            if index + 1 < count && labels[index].valid_name && labels[index + 1].tld > 0 {
                 last = Some(index);
             }
-            self.last_good_name.push(last);
+            labels[index].last_good_name = last;
         }
     }
 
@@ -182,15 +186,16 @@ impl Run {
             return None;
         }
         // The partial first label is a valid subdomain; look for a name further on.
-        let limit = self.first_bad_subdomain[index + 1].min(count - 2);
+        let limit = self.labels[index + 1].first_bad_subdomain.min(count - 2);
         if limit > index {
-            if let Some(name) = self.last_good_name[limit].filter(|name| *name > index) {
-                return Some(self.labels[name + 1].start + self.tld_at[name + 1]);
+            if let Some(name) = self.labels[limit].last_good_name.filter(|name| *name > index) {
+                return Some(self.labels[name + 1].start + self.labels[name + 1].tld);
             }
         }
         let valid_name = label.last_underscore.is_none_or(|underscore| underscore < start);
-        if valid_name && self.tld_at[index + 1] > 0 {
-            return Some(self.labels[index + 1].start + self.tld_at[index + 1]);
+        let next = &self.labels[index + 1];
+        if valid_name && next.tld > 0 {
+            return Some(next.start + next.tld);
         }
         None
     }
