@@ -315,14 +315,43 @@ fn for_each_stretch<B>(text: &str, mut visit: impl FnMut(usize, &str, bool) -> C
 
 /// Whether `ch` is in NFC whatever surrounds it: it has no combining class
 /// and its NFC quick check is yes. Every char below U+0300 (where the first
-/// combining marks start) and in plane 1's emoji blocks is; for others the
-/// tables say.
+/// combining marks start) and in [`NFC_STABLE`] is; for others the tables say.
 fn stays_in_nfc(ch: char) -> bool {
-    ch < '\u{300}'
-        || ('\u{1F000}'..='\u{1FFFF}').contains(&ch)
+    if ch < '\u{300}' {
+        return true;
+    }
+    let after = NFC_STABLE.partition_point(|&(_, last)| last < ch);
+    NFC_STABLE.get(after).is_some_and(|&(first, _)| first <= ch)
         || unicode_normalization::char::canonical_combining_class(ch) == 0
             && unicode_normalization::is_nfc_quick(std::iter::once(ch)) == unicode_normalization::IsNormalized::Yes
 }
+
+/// Ranges of chars, in order, that stay in NFC whatever surrounds them
+/// (checked against the tables by a test): the letters of the scripts and the
+/// punctuation and symbol blocks that posts use most, where a table lookup
+/// per char would cost more than the rest of the count.
+const NFC_STABLE: [(char, char); 20] = [
+    ('\u{400}', '\u{482}'),     // Cyrillic, up to its combining marks
+    ('\u{488}', '\u{4FF}'),     // Cyrillic
+    ('\u{600}', '\u{60F}'),     // Arabic signs and punctuation
+    ('\u{61B}', '\u{64A}'),     // Arabic letters, before the vowel marks
+    ('\u{660}', '\u{66F}'),     // Arabic digits
+    ('\u{671}', '\u{6D5}'),     // Arabic letters
+    ('\u{E00}', '\u{E37}'),     // Thai, up to its vowel marks below
+    ('\u{2002}', '\u{20CF}'),   // General Punctuation to Currency Symbols
+    ('\u{20F1}', '\u{2125}'),   // Letterlike Symbols, before the ohm sign
+    ('\u{212C}', '\u{2328}'),   // arrows, mathematical and technical symbols
+    ('\u{232B}', '\u{2ADB}'),   // technical symbols, dingbats, emoji in the BMP
+    ('\u{2ADD}', '\u{2BFF}'),   // arrows and symbols
+    ('\u{3000}', '\u{3029}'),   // CJK punctuation
+    ('\u{3030}', '\u{3098}'),   // Hiragana
+    ('\u{309B}', '\u{30FF}'),   // Katakana
+    ('\u{4E00}', '\u{9FFF}'),   // CJK ideographs
+    ('\u{AC00}', '\u{D7A3}'),   // Hangul syllables
+    ('\u{FE30}', '\u{FFFD}'),   // compatibility and full-width forms, specials
+    ('\u{1F000}', '\u{1FAFF}'), // plane 1's emoji and symbol blocks
+    ('\u{1FB00}', '\u{1FFFF}'), // legacy computing symbols
+];
 
 /// How many bytes at the start of `bytes` are ASCII, eight at a time.
 fn ascii_prefix_length(bytes: &[u8]) -> usize {
@@ -840,8 +869,10 @@ mod may_join_tests {
 
     /// The shortcuts give what the tables give.
     #[test]
-    fn chars_below_the_combining_marks_and_emoji_stay_in_nfc() {
-        for ch in ('\0'..'\u{300}').chain('\u{1F000}'..='\u{1FFFF}') {
+    fn chars_below_the_combining_marks_and_in_the_stable_ranges_stay_in_nfc() {
+        assert!(super::NFC_STABLE.windows(2).all(|pair| pair[0].1 < pair[1].0), "sorted, apart");
+        let ranges = super::NFC_STABLE.iter().flat_map(|&(first, last)| first..=last);
+        for ch in ('\0'..'\u{300}').chain(ranges) {
             assert_eq!(unicode_normalization::char::canonical_combining_class(ch), 0, "{ch:?}");
             assert_eq!(
                 unicode_normalization::is_nfc_quick(std::iter::once(ch)),
@@ -849,7 +880,14 @@ mod may_join_tests {
                 "{ch:?}"
             );
         }
-        assert!(!super::stays_in_nfc('\u{301}') && !super::stays_in_nfc('\u{340}') && super::stays_in_nfc('中'));
+        for ch in
+            ['\u{301}', '\u{340}', '\u{64B}', '\u{2000}', '\u{20D0}', '\u{2126}', '\u{3099}', '\u{F900}', '\u{1D15E}']
+        {
+            assert!(!super::stays_in_nfc(ch), "{ch:?}");
+        }
+        for ch in ['中', 'ب', '’', '❤', 'é', '가', '\u{E40}', '\u{1F600}'] {
+            assert!(super::stays_in_nfc(ch), "{ch:?}");
+        }
     }
 
     /// Every char `may_join` lets through is a grapheme of its own, whatever

@@ -52,9 +52,9 @@ impl Rule for EntityCap {
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
-        let entities: Vec<Span> =
-            context.raw_entities.iter().filter(|entity| entity.kind == self.kind).map(|entity| entity.span).collect();
-        if entities.is_empty() {
+        let spans = || context.raw_entities.iter().filter(|entity| entity.kind == self.kind).map(|entity| entity.span);
+        let count = spans().count();
+        if count == 0 {
             return;
         }
         let noun = if self.kind == EntityKind::Url { "links" } else { "@-mentions" };
@@ -62,12 +62,12 @@ impl Rule for EntityCap {
             let facts = target.platform.facts();
             let cap = if self.kind == EntityKind::Url { facts.link_cap } else { facts.mention_cap };
             let Some(cap) = cap else { continue };
-            if entities.len() > cap {
-                let span = Span::new(entities[cap].start, entities[entities.len() - 1].end);
+            if count > cap {
+                let (Some(first_over), Some(last)) = (spans().nth(cap), spans().last()) else { continue };
                 reporter.report(
-                    span,
-                    format!("{} accepts at most {cap} {noun}; this post has {}", facts.display_name, entities.len()),
-                    format!("Remove {} {noun}.", entities.len() - cap),
+                    Span::new(first_over.start, last.end),
+                    format!("{} accepts at most {cap} {noun}; this post has {count}", facts.display_name),
+                    format!("Remove {} {noun}.", count - cap),
                 );
             }
         }

@@ -211,10 +211,10 @@ impl Rule for HashtagPolicyRule {
                 }
             }
             Check::Duplicate => {
-                let mut tags: Vec<&FoundEntity> = hashtags(context.raw_entities).collect();
-                if tags.len() < 2 {
+                if hashtags(context.raw_entities).nth(1).is_none() {
                     return;
                 }
+                let mut tags: Vec<&FoundEntity> = hashtags(context.raw_entities).collect();
                 // Sorted by key; the sort is stable, so each run of equal keys
                 // is in text order and all but its first are repeats.
                 let compare =

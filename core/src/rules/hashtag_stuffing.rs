@@ -43,6 +43,10 @@ impl Rule for HashtagStuffing {
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
+        let hashtags = context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag);
+        if hashtags.count() < BLOCK {
+            return;
+        }
         let text = context.document.source();
         let tags: Vec<Span> = context
             .raw_entities
