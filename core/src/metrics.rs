@@ -404,7 +404,7 @@ impl Census {
         let (mut next_char, mut next_utf16) = (0, 0);
         let wanted =
             |list: &[(usize, Option<usize>)], index: usize| list.get(index).map_or(usize::MAX, |entry| entry.0);
-        let (mut char_target, mut utf16_target) = (wanted(&char_offsets, 0), wanted(&utf16_overflows, 0));
+        let (mut char_target, mut utf16_target) = (wanted(char_offsets, 0), wanted(utf16_overflows, 0));
         let bytes = text.as_bytes();
         let (mut chars, mut utf16, mut threads, mut at_signs) = (0, 0, 0, 0);
         let mut joins = false;
@@ -423,12 +423,12 @@ impl Census {
                 while char_target < chars + run_length {
                     char_offsets[next_char].1 = Some(offset + char_target - chars);
                     next_char += 1;
-                    char_target = wanted(&char_offsets, next_char);
+                    char_target = wanted(char_offsets, next_char);
                 }
                 while utf16_target < utf16 + run_length {
                     utf16_overflows[next_utf16].1 = Some(offset + utf16_target - utf16);
                     next_utf16 += 1;
-                    utf16_target = wanted(&utf16_overflows, next_utf16);
+                    utf16_target = wanted(utf16_overflows, next_utf16);
                 }
                 joins |= memchr::memchr(b'\r', run).is_some();
                 // Vectorized by the compiler: cheaper than memchr's count on short runs.
@@ -454,13 +454,13 @@ impl Census {
             if chars == char_target {
                 char_offsets[next_char].1 = Some(offset);
                 next_char += 1;
-                char_target = wanted(&char_offsets, next_char);
+                char_target = wanted(char_offsets, next_char);
                 // Duplicates were removed, so at most one target is at this char.
             }
             while utf16 + units > utf16_target {
                 utf16_overflows[next_utf16].1 = Some(offset);
                 next_utf16 += 1;
-                utf16_target = wanted(&utf16_overflows, next_utf16);
+                utf16_target = wanted(utf16_overflows, next_utf16);
             }
             if offset >= emoji_end {
                 match crate::twitter::emoji_sequence_length(&text[offset..]) {
