@@ -63,7 +63,7 @@ impl Rule for EntityCap {
             let cap = if self.kind == EntityKind::Url { facts.link_cap } else { facts.mention_cap };
             let Some(cap) = cap else { continue };
             if count > cap {
-                let (Some(first_over), Some(last)) = (spans().nth(cap), spans().last()) else { continue };
+                let (Some(first_over), Some(last)) = (spans().nth(cap), spans().next_back()) else { continue };
                 reporter.report(
                     Span::new(first_over.start, last.end),
                     format!("{} accepts at most {cap} {noun}; this post has {count}", facts.display_name),
