@@ -233,19 +233,37 @@ fn masked(view: &str, entities: &[FoundEntity]) -> String {
 /// Capitals are looked for in ASCII and in the two-byte range (Latin,
 /// Greek, Cyrillic); other scripts have no case or are fancy text.
 pub(crate) fn longest_capital_run(text: &str) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let (mut run, mut longest) = (0usize, 0);
     let mut index = 0;
     while index < bytes.len() {
-        let byte = bytes[index];
-        if byte < 0x80 {
-            // Arithmetic rather than a branch on each letter's case.
-            run = (run + 1) * usize::from(byte.is_ascii_uppercase());
-            longest = longest.max(run);
-            index += 1;
-            continue;
+        // Eight ASCII bytes at a time: which are capitals, as one bit each,
+        // and the runs those bits make, from a table.
+        if let Some(chunk) = bytes.get(index..index + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if word & HIGH == 0 {
+                // With every byte below 0x80 no sum carries into the next byte:
+                // the high bit is set where `b + 0x3F` reaches 0x80 (b ≥ 'A')
+                // and `b + 0x25` does not (b ≤ 'Z').
+                let capitals =
+                    word.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !word.wrapping_add(0x2525_2525_2525_2525) & HIGH;
+                let (leading, trailing, inner) = CAPITAL_RUNS[capital_bits(capitals)];
+                if leading == 8 {
+                    run += 8;
+                } else {
+                    longest = longest.max(run + usize::from(leading)).max(usize::from(inner));
+                    run = usize::from(trailing);
+                }
+                longest = longest.max(run);
+                index += 8;
+                continue;
+            }
         }
+        // A non-ASCII char or the last few bytes: one char.
+        let byte = bytes[index];
         let (is_capital, width) = match byte {
+            0x00..=0x7F => (byte.is_ascii_uppercase(), 1),
             0xC2..=0xDF => {
                 let capital =
                     text.get(index..index + 2).and_then(|pair| pair.chars().next()).is_some_and(char::is_uppercase);
@@ -260,6 +278,43 @@ pub(crate) fn longest_capital_run(text: &str) -> usize {
         index += width;
     }
     longest
+}
+
+/// The high bits of the eight bytes of `high_bits` as an 8-bit number, byte
+/// `i` as bit `i`: the multiplication moves each into the top byte, in order.
+fn capital_bits(high_bits: u64) -> usize {
+    ((high_bits >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as usize
+}
+
+/// For each set of capitals among eight bytes (bit `i` for byte `i`): the
+/// run of capitals that opens them, the run that closes them, and the
+/// longest run among them.
+const CAPITAL_RUNS: [(u8, u8, u8); 256] = capital_runs();
+
+const fn capital_runs() -> [(u8, u8, u8); 256] {
+    let mut table = [(0, 0, 0); 256];
+    let mut bits = 0;
+    while bits < 256 {
+        let (mut leading, mut run, mut longest) = (0u8, 0u8, 0u8);
+        let mut bit = 0;
+        while bit < 8 {
+            if bits >> bit & 1 == 1 {
+                run += 1;
+                if run > longest {
+                    longest = run;
+                }
+                if run == bit + 1 {
+                    leading = run;
+                }
+            } else {
+                run = 0;
+            }
+            bit += 1;
+        }
+        table[bits as usize] = (leading, run, longest);
+        bits += 1;
+    }
+    table
 }
 
 /// The most ASCII digits in one cluster of `text`: digits joined by short
@@ -658,6 +713,40 @@ mod tests {
             let found: Vec<(Span, bool, bool)> =
                 words(&text, 0).iter().map(|word| (word.span, word.capitals, word.lowercase)).collect();
             proptest::prop_assert_eq!(found, words_by_char(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn capital_bits_keep_each_byte_in_order() {
+        for bits in 0..256usize {
+            let high: u64 = (0..8).filter(|bit| bits >> bit & 1 == 1).map(|bit| 0x80u64 << (8 * bit)).sum();
+            assert_eq!(capital_bits(high), bits, "{bits:08b}");
+        }
+        assert_eq!(CAPITAL_RUNS[0b0110_1110], (0, 0, 3));
+        assert_eq!(CAPITAL_RUNS[0b1100_0111], (3, 2, 3));
+        assert_eq!(CAPITAL_RUNS[0xFF], (8, 8, 8));
+    }
+
+    /// Capital runs counted char by char: ASCII and two-byte capitals count.
+    fn longest_capital_run_by_char(text: &str) -> usize {
+        let (mut run, mut longest) = (0, 0);
+        for ch in text.chars() {
+            run = if ch.len_utf8() <= 2 && ch.is_uppercase() { run + 1 } else { 0 };
+            longest = longest.max(run);
+        }
+        longest
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn capital_runs_read_bytes_as_they_read_chars(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "A", "B", "Z", "a", "z", "@", "[", " ", "É", "é", "Ω", "Ж", "中", "🎉", "Ⓐ",
+            // Longer than a chunk, so that whole chunks are skipped.
+            "the quick brown fox jumps over the lazy dog, 0123456789", "NO LOWERCASE HERE AT ALL IN THIS PIECE OF TEXT",
+            "AB", "ABC", "ABCDEFG", "@[`{", "\u{7F}", "xYz",
+        ]), 0..24)) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(longest_capital_run(&text), longest_capital_run_by_char(&text), "{:?}", text);
         }
     }
 
