@@ -463,8 +463,7 @@ impl Census {
                     utf16_target = wanted(utf16_overflows, next_utf16);
                 }
                 joins |= memchr::memchr(b'\r', run).is_some();
-                // Vectorized by the compiler: cheaper than memchr's count on short runs.
-                at_signs += run.iter().filter(|&&byte| byte == b'@').count();
+                at_signs += crate::document::count_byte(run, b'@');
                 chars += run_length;
                 utf16 += run_length;
                 threads += run_length;

@@ -45,7 +45,7 @@ impl Rule for RepeatedExclamation {
             while end < bytes.len() && matches!(bytes[end], b'!' | b'?') {
                 end += 1;
             }
-            let marks = bytes[start..end].iter().filter(|&&byte| byte == b'!').count();
+            let marks = crate::document::count_byte(&bytes[start..end], b'!');
             if marks >= 2 {
                 let span = Span::new(start, end);
                 reporter.report_with_fixes(
