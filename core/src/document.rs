@@ -742,7 +742,7 @@ mod tests {
 
     #[test]
     fn bytes_are_counted_in_chunks_and_the_rest() {
-        for length in [0, 1, 31, 32, 33, 64, 95, 100] {
+        for length in [0usize, 1, 31, 32, 33, 64, 95, 100] {
             let text: Vec<u8> = (0..length).map(|index| if index % 3 == 0 { b' ' } else { b'a' }).collect();
             assert_eq!(count_byte(&text, b' '), length.div_ceil(3), "{length}");
             assert_eq!(count_byte(&vec![b'!'; length], b'!'), length);
