@@ -103,14 +103,16 @@ export interface PlatformInfo {
 export interface GuidelineErrorFields { file: string; line: number; column: number; key: string | null; }
 "#;
 
-/// Turns a panic into a JavaScript exception with its message, instead of
-/// an anonymous `unreachable` trap.
-fn install_panic_hook() {
+/// Runs once per module: turns a panic into a JavaScript exception with its
+/// message, instead of an anonymous `unreachable` trap, and gives the
+/// JavaScript half of `check` the names results refer to.
+fn prepare_module() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             wasm_bindgen::throw_str(&format!("postlint internal error: {info}"));
         }));
+        define_names(&result::names().collect::<Vec<_>>().join("\n"));
     });
 }
 
@@ -152,6 +154,10 @@ extern "C" {
     /// text `[format, platforms, offsets]`, which `memo` then remembers; throws for a bad shape.
     #[wasm_bindgen(js_name = encodeOptions, catch)]
     fn encode_options(options: &JsValue, memo: &js_sys::Object) -> Result<Option<String>, JsValue>;
+
+    /// Gives `decodeResult` the names results refer to by index.
+    #[wasm_bindgen(js_name = defineNames)]
+    fn define_names(joined: &str);
 
     /// Builds the result objects from what [`CompactResult`] wrote.
     #[wasm_bindgen(js_name = decodeResult)]
@@ -235,7 +241,7 @@ impl Checker {
     /// which are also set as `line`, `column` and `key` properties.
     #[wasm_bindgen(constructor)]
     pub fn new(guideline_toml: Option<String>) -> Result<Checker, JsValue> {
-        install_panic_hook();
+        prepare_module();
         let guideline = match guideline_toml {
             None => Guideline::default(),
             Some(text) => Guideline::from_toml("postlint.toml", &text).map_err(|error| guideline_error(&error))?,
@@ -354,7 +360,7 @@ pub fn platforms() -> Result<JsValue, JsValue> {
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __panicForTests)]
 pub fn panic_for_tests() {
-    install_panic_hook();
+    prepare_module();
     panic!("a test asked for a panic");
 }
 

@@ -60,6 +60,14 @@ export function encodeOptions(options, memo) {
   return JSON.stringify([format, platforms, offsets]);
 }
 
+/** The names results repeat, in the module's order (`names` in `result.rs`). */
+let NAMES = [];
+
+/** Takes the names results repeat, one per line; called once when the module starts. */
+export function defineNames(joined) {
+  NAMES = joined.split("\n");
+}
+
 /** Builds `{diagnostics, platforms, entities}` from what `check` wrote. */
 export function decodeResult(numbers, strings) {
   let number = 0;
@@ -67,6 +75,7 @@ export function decodeResult(numbers, strings) {
   const next = () => numbers[number++];
   const string = () => {
     const length = numbers[number++];
+    if (length < 0) return NAMES[-1 - length];
     const value = strings.slice(position, position + length);
     position += length;
     return value;

@@ -3,7 +3,29 @@
 //! objects of the API. Serializing to JSON and parsing it cost several times
 //! the check itself on a short post; this costs a fraction of it.
 
-use postlint_core::{Diagnostic, Locator, Report};
+use postlint_core::{Category, Diagnostic, LengthUnit, Locator, Platform, Report, Severity};
+
+/// Units by name: Mastodon's graphemes are named as graphemes.
+const UNITS: [LengthUnit; 5] =
+    [LengthUnit::Weighted, LengthUnit::Graphemes, LengthUnit::ThreadsCharacters, LengthUnit::Utf16, LengthUnit::Bytes];
+
+/// The names a result repeats on every check (categories, severities,
+/// platforms, units), which `decodeResult` keeps in one list instead of
+/// slicing them out of the string each time. [`CompactResult`] writes the
+/// one at `index` as `-1 - index`.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    Category::ALL
+        .into_iter()
+        .map(Category::as_str)
+        .chain(Severity::ALL.into_iter().map(Severity::as_str))
+        .chain(Platform::ALL.into_iter().map(Platform::as_str))
+        .chain(UNITS.into_iter().map(LengthUnit::as_str))
+}
+
+/// Where `value` is in `list`, past the `offset` names of the lists before it.
+fn name_index<T: PartialEq>(list: &[T], value: &T, offset: usize) -> Option<usize> {
+    list.iter().position(|item| item == value).map(|index| offset + index)
+}
 
 /// A check's result, flattened. `decodeResult` reads the fields in the order
 /// [`CompactResult::write_report`] writes them.
@@ -34,6 +56,12 @@ impl CompactResult {
         self.strings.push_str(value);
     }
 
+    /// One of [`names`], by its index.
+    fn name(&mut self, index: Option<usize>) {
+        // Every value is in its list; `-0.0`, never written, would stand for none.
+        self.numbers.push(index.map_or(-0.0, |index| -1.0 - index as f64));
+    }
+
     fn strings(&mut self, values: &[String]) {
         self.number(values.len());
         for value in values {
@@ -43,8 +71,8 @@ impl CompactResult {
 
     fn diagnostic(&mut self, diagnostic: &Diagnostic, locator: &Locator) {
         self.string(&diagnostic.rule);
-        self.string(diagnostic.category.as_str());
-        self.string(diagnostic.severity.as_str());
+        self.name(name_index(&Category::ALL, &diagnostic.category, 0));
+        self.name(name_index(&Severity::ALL, &diagnostic.severity, Category::ALL.len()));
         self.string(&diagnostic.message);
         self.string(&diagnostic.help);
         let (line, column) = locator.line_column(diagnostic.span.start);
@@ -82,8 +110,13 @@ impl CompactResult {
         }
         self.number(report.platforms.len());
         for metrics in &report.platforms {
-            self.string(metrics.platform.as_str());
-            self.string(metrics.unit.as_str());
+            let platforms = Category::ALL.len() + Severity::ALL.len();
+            self.name(name_index(&Platform::ALL, &metrics.platform, platforms));
+            let unit = match metrics.unit {
+                LengthUnit::MastodonGraphemes => LengthUnit::Graphemes,
+                unit => unit,
+            };
+            self.name(name_index(&UNITS, &unit, platforms + Platform::ALL.len()));
             self.number(metrics.length);
             self.number(metrics.limit);
             self.numbers.push(metrics.remaining as f64);
