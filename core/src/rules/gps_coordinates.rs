@@ -89,7 +89,7 @@ impl GpsCoordinates {
     /// Coordinate pairs in `view`, in order.
     fn find(&self, view: &str) -> Vec<Span> {
         let mut found = Vec::new();
-        let has_degrees = view.contains('°') || view.contains('º');
+        let has_degrees = has_degree_sign(view);
         let has_decimals = has_precise_decimal(view);
         if !has_decimals && !has_degrees {
             return found;
@@ -113,6 +113,14 @@ impl GpsCoordinates {
         }
         found
     }
+}
+
+/// Whether `view` has a degree sign `°` or an ordinal `º` (both `C2` and one
+/// more byte): a byte search, where `str::contains` runs a substring search
+/// for each.
+fn has_degree_sign(view: &str) -> bool {
+    let bytes = view.as_bytes();
+    memchr::memchr_iter(0xC2, bytes).any(|at| matches!(bytes.get(at + 1), Some(0xB0 | 0xBA)))
 }
 
 /// Whether `view` has a decimal number with three or more decimals, which
@@ -226,7 +234,7 @@ impl Rule for GpsCoordinates {
         let view = context.document.prose_view();
         // A precise decimal (`1.2921`) is a cluster of four digits or more, counted once per
         // draft for every detector; the other form needs a degree sign.
-        if context.document.digit_cluster() < 4 && !view.contains('°') && !view.contains('º') {
+        if context.document.digit_cluster() < 4 && !has_degree_sign(view) {
             return;
         }
         for span in self.find(view) {
