@@ -73,7 +73,7 @@ impl Rule for BrokenHashtag {
         }
         // `#` followed by digits only.
         let bytes = text.as_bytes();
-        for (index, _) in text.match_indices('#') {
+        for index in memchr::memchr_iter(b'#', bytes) {
             let digits = bytes[index + 1..].iter().take_while(|byte| byte.is_ascii_digit()).count();
             if digits == 0 {
                 continue;
