@@ -190,7 +190,8 @@ fn mastodon_special_spans(entities: &[FoundEntity], remote: &[(Span, Span)]) -> 
 /// Fediverse mentions `@user@example.social`: (the whole mention, its `@domain` part).
 pub fn remote_mentions(text: &str) -> Vec<(Span, Span)> {
     let bytes = text.as_bytes();
-    if bytes.iter().filter(|&&byte| byte == b'@').nth(1).is_none() {
+    // A remote mention has two `@` signs.
+    if memchr::memchr_iter(b'@', bytes).nth(1).is_none() {
         return Vec::new();
     }
     let is_user_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
@@ -410,8 +411,6 @@ struct Census {
     /// Whether some char may join a neighbour into one grapheme (or is a
     /// CR); without one, every char is a grapheme.
     joins: bool,
-    /// `@` signs: a remote mention needs two.
-    at_signs: usize,
     /// X's weight in units of the v3 scale, counting URLs as their characters.
     x_weight: usize,
     /// Whether `x_weight` is what twitter-text counts (the text is in NFC
@@ -438,7 +437,7 @@ impl Census {
             |list: &[(usize, Option<usize>)], index: usize| list.get(index).map_or(usize::MAX, |entry| entry.0);
         let (mut char_target, mut utf16_target) = (wanted(char_offsets, 0), wanted(utf16_overflows, 0));
         let bytes = text.as_bytes();
-        let (mut chars, mut utf16, mut threads, mut at_signs) = (0, 0, 0, 0);
+        let (mut chars, mut utf16, mut threads) = (0, 0, 0);
         let mut joins = false;
         let x_config = crate::twitter::Config::v3();
         let x_ascii = x_config.weight_of('a');
@@ -463,7 +462,6 @@ impl Census {
                     utf16_target = wanted(utf16_overflows, next_utf16);
                 }
                 joins |= memchr::memchr(b'\r', run).is_some();
-                at_signs += crate::document::count_byte(run, b'@');
                 chars += run_length;
                 utf16 += run_length;
                 threads += run_length;
@@ -510,7 +508,7 @@ impl Census {
             utf16 += units;
             offset += length;
         }
-        Census { chars, utf16, threads, joins, at_signs, x_weight, x_exact, wanted: wanted_offsets, utf16_start }
+        Census { chars, utf16, threads, joins, x_weight, x_exact, wanted: wanted_offsets, utf16_start }
     }
 
     /// Wanted char counts with the byte offset of each.
@@ -547,7 +545,7 @@ impl<'t> Lengths<'t> {
 
     /// The text's remote mentions (see [`remote_mentions`]); none without two `@`.
     fn remote_mentions(&self) -> &[(Span, Span)] {
-        self.remote.get_or_init(|| if self.census.at_signs >= 2 { remote_mentions(self.text) } else { Vec::new() })
+        self.remote.get_or_init(|| remote_mentions(self.text))
     }
 
     /// Counts user-perceived characters of a part of the text.
