@@ -191,14 +191,15 @@ fn mastodon_special_spans(entities: &[FoundEntity], remote: &[(Span, Span)]) -> 
 pub fn remote_mentions(text: &str) -> Vec<(Span, Span)> {
     let bytes = text.as_bytes();
     // A remote mention has two `@` signs.
-    if memchr::memchr_iter(b'@', bytes).nth(1).is_none() {
+    let second_at_sign = memchr::memchr(b'@', bytes).and_then(|first| memchr::memchr(b'@', &bytes[first + 1..]));
+    if second_at_sign.is_none() {
         return Vec::new();
     }
     let is_user_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
     let is_domain_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'.' || byte == b'-';
     let mut found = Vec::new();
     let mut index = 0;
-    while let Some(relative) = bytes[index..].iter().position(|&byte| byte == b'@') {
+    while let Some(relative) = memchr::memchr(b'@', &bytes[index..]) {
         let start = index + relative;
         index = start + 1;
         if start > 0 && (is_user_byte(bytes[start - 1]) || bytes[start - 1] == b'@') {
