@@ -32,34 +32,45 @@ impl OverLength {
     }
 }
 
-/// A number with its thousands separated by commas (`63,206`), written
-/// straight into the message rather than through a string of its own.
-struct Thousands(usize);
+/// One piece of a length message.
+enum Piece<'a> {
+    Text(&'a str),
+    /// A number, its thousands separated by commas (`63,206`).
+    Number(usize),
+}
 
-impl std::fmt::Display for Thousands {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Digits from the right, with a comma before every third: written
-        // into a buffer and passed on once, which costs far less than a
-        // formatting call per group (this runs for most long drafts).
-        let mut buffer = [0u8; 32];
-        let mut at = buffer.len();
-        let Thousands(mut number) = *self;
-        let mut digits = 0;
-        loop {
-            if digits > 0 && digits % 3 == 0 {
-                at -= 1;
-                buffer[at] = b',';
-            }
-            at -= 1;
-            buffer[at] = b'0' + (number % 10) as u8;
-            number /= 10;
-            digits += 1;
-            if number == 0 {
-                break;
-            }
+/// Writes a message from its pieces. This runs for most long drafts, where
+/// the formatting machinery cost more than the rest of the rule.
+fn message(pieces: &[Piece<'_>]) -> String {
+    let mut message = String::with_capacity(96);
+    for piece in pieces {
+        match *piece {
+            Piece::Text(text) => message.push_str(text),
+            Piece::Number(number) => push_grouped(&mut message, number),
         }
-        f.write_str(std::str::from_utf8(&buffer[at..]).unwrap_or_default())
     }
+    message
+}
+
+/// Appends `number` with a comma before every third digit from the right.
+fn push_grouped(message: &mut String, mut number: usize) {
+    let mut buffer = [0u8; 32];
+    let mut at = buffer.len();
+    let mut digits = 0;
+    loop {
+        if digits > 0 && digits % 3 == 0 {
+            at -= 1;
+            buffer[at] = b',';
+        }
+        at -= 1;
+        buffer[at] = b'0' + (number % 10) as u8;
+        number /= 10;
+        digits += 1;
+        if number == 0 {
+            break;
+        }
+    }
+    message.push_str(std::str::from_utf8(&buffer[at..]).unwrap_or_default());
 }
 
 impl Rule for OverLength {
@@ -75,14 +86,19 @@ impl Rule for OverLength {
                 let over = metrics.length - metrics.limit;
                 reporter.report(
                     Span::new(overflow, text.len()),
-                    message!(
-                        "Too long for {} by {}: {} of {} ({})",
-                        facts.display_name,
-                        Thousands(over),
-                        Thousands(metrics.length),
-                        Thousands(metrics.limit),
-                        metrics.unit.as_str()
-                    ),
+                    message(&[
+                        Piece::Text("Too long for "),
+                        Piece::Text(facts.display_name),
+                        Piece::Text(" by "),
+                        Piece::Number(over),
+                        Piece::Text(": "),
+                        Piece::Number(metrics.length),
+                        Piece::Text(" of "),
+                        Piece::Number(metrics.limit),
+                        Piece::Text(" ("),
+                        Piece::Text(metrics.unit.as_str()),
+                        Piece::Text(")"),
+                    ]),
                     "Cut the underlined part, which does not fit, or split the post.",
                 );
             }
@@ -94,13 +110,17 @@ impl Rule for OverLength {
                     }
                     reporter.report(
                         Span::new(start, text.len()),
-                        message!(
-                            "Too long for {} by {} bytes: {} of {} UTF-8 bytes",
-                            facts.display_name,
-                            Thousands(bytes - byte_limit),
-                            Thousands(bytes),
-                            Thousands(byte_limit)
-                        ),
+                        message(&[
+                            Piece::Text("Too long for "),
+                            Piece::Text(facts.display_name),
+                            Piece::Text(" by "),
+                            Piece::Number(bytes - byte_limit),
+                            Piece::Text(" bytes: "),
+                            Piece::Number(bytes),
+                            Piece::Text(" of "),
+                            Piece::Number(byte_limit),
+                            Piece::Text(" UTF-8 bytes"),
+                        ]),
                         "Shorten the post; scripts such as Chinese or Arabic use 2–3 bytes per character.",
                     );
                 }
@@ -111,11 +131,11 @@ impl Rule for OverLength {
 
 #[cfg(test)]
 mod tests {
-    use super::Thousands;
+    use super::{message, Piece};
 
     #[test]
     fn thousands_are_grouped_by_commas() {
-        let shown = |number: usize| Thousands(number).to_string();
+        let shown = |number: usize| message(&[Piece::Number(number)]);
         assert_eq!(shown(0), "0");
         assert_eq!(shown(999), "999");
         assert_eq!(shown(1000), "1,000");
@@ -123,5 +143,6 @@ mod tests {
         assert_eq!(shown(1_000_007), "1,000,007");
         assert_eq!(shown(100_000), "100,000");
         assert_eq!(shown(4_294_967_295), "4,294,967,295");
+        assert_eq!(message(&[Piece::Text("a "), Piece::Number(12_345), Piece::Text(" b")]), "a 12,345 b");
     }
 }
