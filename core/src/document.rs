@@ -5,6 +5,7 @@
 //! prose view has exactly the source's length, and the normalized view keeps
 //! a small table of anchors to map its offsets back.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::entities::{self, EntityKind, FoundEntity};
@@ -72,7 +73,7 @@ pub enum DirectiveKind {
 pub struct Document<'a> {
     source: &'a str,
     format: Format,
-    prose_view: String,
+    prose_view: Cow<'a, str>,
     entities: Vec<FoundEntity>,
     directives: Vec<Directive>,
     /// Ranges of inline Markdown images missing alt text, and link texts.
@@ -92,7 +93,13 @@ impl<'a> Document<'a> {
         let (prose_view, entities, directives, markdown_facts) = match format {
             Format::Text => {
                 let entities = entities::find(source);
-                (masked(source, &entities), entities, Vec::new(), markdown::Facts::default())
+                // Most posts have nothing to mask: the view is the source.
+                let view = if nothing_to_mask(&entities) {
+                    Cow::Borrowed(source)
+                } else {
+                    Cow::Owned(masked(source, &entities))
+                };
+                (view, entities, Vec::new(), markdown::Facts::default())
             }
             Format::Markdown => {
                 let parsed = markdown::prose_view(source);
@@ -102,7 +109,8 @@ impl<'a> Document<'a> {
                     "\u{1}".repeat(error.as_bytes().len())
                 });
                 let entities = entities::find(&view);
-                (masked(&view, &entities), entities, parsed.directives, parsed.facts)
+                let view = if nothing_to_mask(&entities) { view } else { masked(&view, &entities) };
+                (Cow::Owned(view), entities, parsed.directives, parsed.facts)
             }
         };
         Document {
@@ -207,6 +215,11 @@ const MASKS: &str = match std::str::from_utf8(&[MASK; 64]) {
     Ok(masks) => masks,
     Err(_) => panic!("MASK is ASCII"),
 };
+
+/// Whether [`masked`] would leave a view as it is: it has only hashtags.
+fn nothing_to_mask(entities: &[FoundEntity]) -> bool {
+    entities.iter().all(|entity| entity.kind == EntityKind::Hashtag)
+}
 
 /// `view` with every entity but hashtags blanked with [`MASK`] bytes.
 /// Hashtags stay visible: rules about hashtags match them whole, and the
