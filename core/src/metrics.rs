@@ -279,10 +279,10 @@ fn may_join(ch: char) -> bool {
         || unicode_normalization::char::is_combining_mark(ch)
 }
 
-/// Ranges of chars, in order, that never join a neighbour (checked by a
-/// test like every char `may_join` lets through): the letters, punctuation
-/// and symbols posts use most, answered without the list of joining chars
-/// and the combining-mark table.
+/// Ranges of chars, in order, that never join a neighbour: the letters,
+/// punctuation and symbols posts use most, answered without the list of
+/// joining chars and the combining-mark table. The test that every char
+/// `may_join` lets through stands alone covers them.
 const STANDS_ALONE: [(char, char); 17] = [
     ('\u{370}', '\u{482}'),     // Greek, Cyrillic
     ('\u{48A}', '\u{590}'),     // Cyrillic, Armenian
@@ -485,7 +485,7 @@ impl Census {
                 char_offsets[next_char].1 = Some(offset);
                 next_char += 1;
                 char_target = wanted(char_offsets, next_char);
-                // Duplicates were removed, so at most one target is at this char.
+                // Each count is wanted once, so at most one target is at this char.
             }
             while utf16 + units > utf16_target {
                 utf16_overflows[next_utf16].1 = Some(offset);
