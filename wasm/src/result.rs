@@ -56,10 +56,12 @@ impl CompactResult {
         self.strings.push_str(value);
     }
 
-    /// One of [`names`], by its index.
-    fn name(&mut self, index: Option<usize>) {
-        // Every value is in its list; `-0.0`, never written, would stand for none.
-        self.numbers.push(index.map_or(-0.0, |index| -1.0 - index as f64));
+    /// One of [`names`] by its index, or as text if it is not one.
+    fn name(&mut self, index: Option<usize>, text: &str) {
+        match index {
+            Some(index) => self.numbers.push(-1.0 - index as f64),
+            None => self.string(text),
+        }
     }
 
     fn strings(&mut self, values: &[String]) {
@@ -71,8 +73,9 @@ impl CompactResult {
 
     fn diagnostic(&mut self, diagnostic: &Diagnostic, locator: &Locator) {
         self.string(&diagnostic.rule);
-        self.name(name_index(&Category::ALL, &diagnostic.category, 0));
-        self.name(name_index(&Severity::ALL, &diagnostic.severity, Category::ALL.len()));
+        let severities = Category::ALL.len();
+        self.name(name_index(&Category::ALL, &diagnostic.category, 0), diagnostic.category.as_str());
+        self.name(name_index(&Severity::ALL, &diagnostic.severity, severities), diagnostic.severity.as_str());
         self.string(&diagnostic.message);
         self.string(&diagnostic.help);
         let (line, column) = locator.line_column(diagnostic.span.start);
@@ -111,12 +114,12 @@ impl CompactResult {
         self.number(report.platforms.len());
         for metrics in &report.platforms {
             let platforms = Category::ALL.len() + Severity::ALL.len();
-            self.name(name_index(&Platform::ALL, &metrics.platform, platforms));
+            self.name(name_index(&Platform::ALL, &metrics.platform, platforms), metrics.platform.as_str());
             let unit = match metrics.unit {
                 LengthUnit::MastodonGraphemes => LengthUnit::Graphemes,
                 unit => unit,
             };
-            self.name(name_index(&UNITS, &unit, platforms + Platform::ALL.len()));
+            self.name(name_index(&UNITS, &unit, platforms + Platform::ALL.len()), metrics.unit.as_str());
             self.number(metrics.length);
             self.number(metrics.limit);
             self.numbers.push(metrics.remaining as f64);
