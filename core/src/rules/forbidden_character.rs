@@ -45,8 +45,10 @@ impl Rule for ForbiddenCharacter {
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let text = context.document.source();
         // Every char any platform refuses is `<`, `>`, or starts with byte
-        // 0xEF (U+FFFE, U+FEFF, U+FFFF): one scan rules most drafts out.
-        if memchr::memchr3(b'<', b'>', 0xEF, text.as_bytes()).is_none() {
+        // 0xEF (U+FFFE, U+FEFF, U+FFFF): one scan rules most drafts out, and
+        // only chars at those bytes are looked at.
+        let bytes = text.as_bytes();
+        if memchr::memchr3(b'<', b'>', 0xEF, bytes).is_none() {
             return;
         }
         let mut forbidden: Vec<(char, &str)> = Vec::new();
@@ -62,7 +64,8 @@ impl Rule for ForbiddenCharacter {
         if forbidden.is_empty() {
             return;
         }
-        for (offset, ch) in text.char_indices() {
+        for offset in memchr::memchr3_iter(b'<', b'>', 0xEF, bytes) {
+            let Some(ch) = text[offset..].chars().next() else { continue };
             let platforms: Vec<&str> =
                 forbidden.iter().filter(|(bad, _)| *bad == ch).map(|(_, platform)| *platform).collect();
             if platforms.is_empty() {
