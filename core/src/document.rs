@@ -10,6 +10,7 @@ use std::cell::OnceCell;
 
 use crate::entities::{self, EntityKind, FoundEntity};
 use crate::markdown;
+use crate::rules::emoji_tokens::Piece;
 use crate::sentence_bounds::ascii_sentence_starts;
 use crate::span::Span;
 
@@ -83,6 +84,7 @@ pub struct Document<'a> {
     words: OnceCell<Vec<Word>>,
     capital_run: OnceCell<usize>,
     digit_cluster: OnceCell<usize>,
+    emoji_pieces: OnceCell<Vec<Piece>>,
 }
 
 impl<'a> Document<'a> {
@@ -125,6 +127,7 @@ impl<'a> Document<'a> {
             words: OnceCell::new(),
             capital_run: OnceCell::new(),
             digit_cluster: OnceCell::new(),
+            emoji_pieces: OnceCell::new(),
         }
     }
 
@@ -194,6 +197,12 @@ impl<'a> Document<'a> {
     /// first test, shared.
     pub(crate) fn capital_run(&self) -> usize {
         *self.capital_run.get_or_init(|| longest_capital_run(&self.prose_view))
+    }
+
+    /// The prose view cut into emoji, words and spaces, for the two emoji
+    /// rules to share.
+    pub(crate) fn emoji_pieces(&self) -> &[Piece] {
+        self.emoji_pieces.get_or_init(|| crate::rules::emoji_tokens::pieces(&self.prose_view))
     }
 
     /// The most digits in one number-like cluster of the prose view: the

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::emoji_tokens::{pieces, possible_emoji_count, Piece};
+use crate::rules::emoji_tokens::{possible_emoji_count, Piece};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
 use crate::terms::is_unspaced_script;
@@ -73,7 +73,7 @@ impl Rule for EmojiBetweenWords {
         let mut last_word: Option<Span> = None;
         let mut gap_has_emoji = false;
         let mut gap_is_clean = true;
-        for piece in pieces(view) {
+        for &piece in context.document.emoji_pieces() {
             match piece {
                 Piece::Text(span, true) => {
                     let word = span.slice(view);

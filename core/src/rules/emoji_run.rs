@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::emoji_tokens::{pieces, possible_emoji_count, Piece};
+use crate::rules::emoji_tokens::{possible_emoji_count, Piece};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
 
@@ -66,7 +66,7 @@ impl Rule for EmojiRun {
                 }
             }
         };
-        for piece in pieces(view) {
+        for &piece in context.document.emoji_pieces() {
             match piece {
                 Piece::Emoji(span, _) => {
                     run = Some(match run {
