@@ -24,8 +24,9 @@ export function encodeOptions(options, memo) {
     if (typeof options !== "object" || Array.isArray(options)) {
       throw new Error("options must be a plain object");
     }
+    // `for…in` with an own-property test reads the names without the array `Object.keys` makes.
     for (const name in options) {
-      if (Object.hasOwn(options, name) && !OPTION_NAMES.includes(name)) {
+      if (Object.prototype.hasOwnProperty.call(options, name) && !OPTION_NAMES.includes(name)) {
         throw new Error(`invalid options: unknown field \`${name}\`, expected one of \`format\`, \`platforms\`, \`offsets\``);
       }
     }
