@@ -447,7 +447,22 @@ pub(crate) fn words(text: &str, base: usize) -> Vec<Word> {
     let mut offset = 0;
     while offset < bytes.len() {
         let byte = bytes[offset];
-        // ASCII, most of most drafts, without decoding: its letters all have case.
+        if byte.is_ascii_alphanumeric() {
+            // A run of ASCII letters, digits and apostrophes, most of most words,
+            // in one tight loop: each byte only adds to the case flags.
+            let (start, mut upper, mut lower, uncased) = current.unwrap_or((offset, false, false, false));
+            while let Some(&next) = bytes.get(offset) {
+                if !(next.is_ascii_alphanumeric() || next == b'\'') {
+                    break;
+                }
+                upper |= next.is_ascii_uppercase();
+                lower |= next.is_ascii_lowercase();
+                offset += 1;
+            }
+            current = Some((start, upper, lower, uncased));
+            continue;
+        }
+        // Other ASCII, most of most drafts, without decoding: its letters all have case.
         let (word_char, is_upper, is_lower, is_uncased, width) = if byte < 0x80 {
             let word_char = byte.is_ascii_alphanumeric() || byte == b'\'' && current.is_some();
             (word_char, byte.is_ascii_uppercase(), byte.is_ascii_lowercase(), false, 1)
