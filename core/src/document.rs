@@ -428,13 +428,25 @@ pub(crate) fn words(text: &str, base: usize) -> Vec<Word> {
     // About one word per six bytes in prose; bounded, so a huge draft grows as it goes.
     let mut found = Vec::with_capacity((text.len() / 6).min(512));
     let mut current: Option<(usize, bool, bool, bool)> = None; // (start, has capital, has lowercase, has uncased letter)
+    let bytes = text.as_bytes();
     let flush = |current: &mut Option<(usize, bool, bool, bool)>, end: usize, found: &mut Vec<Word>| {
         if let Some((start, upper, lower, uncased)) = current.take() {
-            let word = text[start..end].trim_end_matches(['\'', '’']);
-            let end = start + word.len();
-            let before = text[..start].chars().next_back();
-            let after = text[end..].chars().next();
-            let entity = matches!(before, Some('#' | '@' | '＃' | '\u{1}')) || after == Some('\u{1}');
+            // Without its trailing apostrophes; compared as bytes, which is
+            // cheaper than decoding chars around every word.
+            let mut end = end;
+            loop {
+                let word = &bytes[start..end];
+                if word.ends_with(b"'") {
+                    end -= 1;
+                } else if word.ends_with("’".as_bytes()) {
+                    end -= "’".len();
+                } else {
+                    break;
+                }
+            }
+            let before = &bytes[..start];
+            let entity = [b"#".as_slice(), b"@", &[MASK], "＃".as_bytes()].iter().any(|sign| before.ends_with(sign))
+                || bytes.get(end) == Some(&MASK);
             found.push(Word {
                 span: Span::new(base + start, base + end),
                 capitals: upper && !lower && !uncased,
@@ -443,7 +455,6 @@ pub(crate) fn words(text: &str, base: usize) -> Vec<Word> {
             });
         }
     };
-    let bytes = text.as_bytes();
     let mut offset = 0;
     while offset < bytes.len() {
         let byte = bytes[offset];
@@ -731,13 +742,16 @@ mod tests {
     }
 
     /// `words` as first written, one char at a time: the byte-wise one must agree.
-    fn words_by_char(text: &str) -> Vec<(Span, bool, bool)> {
+    fn words_by_char(text: &str) -> Vec<(Span, bool, bool, bool)> {
         let mut found = Vec::new();
         let mut current: Option<(usize, bool, bool, bool)> = None;
         let mut flush = |current: &mut Option<(usize, bool, bool, bool)>, end: usize| {
             if let Some((start, upper, lower, uncased)) = current.take() {
                 let end = start + text[start..end].trim_end_matches(['\'', '’']).len();
-                found.push((Span::new(start, end), upper && !lower && !uncased, lower));
+                let before = text[..start].chars().next_back();
+                let after = text[end..].chars().next();
+                let entity = matches!(before, Some('#' | '@' | '＃' | '\u{1}')) || after == Some('\u{1}');
+                found.push((Span::new(start, end), upper && !lower && !uncased, lower, entity));
             }
         };
         for (offset, ch) in text.char_indices() {
@@ -757,11 +771,11 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn words_read_bytes_as_they_read_chars(pieces in proptest::collection::vec(proptest::sample::select(vec![
-            "a", "B", "7", " ", "'", "’", "#", "@", "\u{1}", "É", "é", "ß", "中", "ǅ", "ª", "١", "🎉", "-", "it's", "O’Neil",
+            "a", "B", "7", " ", "'", "’", "#", "@", "＃", "\u{1}", "É", "é", "ß", "中", "ǅ", "ª", "١", "🎉", "-", "it's", "O’Neil",
         ]), 0..30)) {
             let text = pieces.concat();
-            let found: Vec<(Span, bool, bool)> =
-                words(&text, 0).iter().map(|word| (word.span, word.capitals, word.lowercase)).collect();
+            let found: Vec<(Span, bool, bool, bool)> =
+                words(&text, 0).iter().map(|word| (word.span, word.capitals, word.lowercase, word.entity)).collect();
             proptest::prop_assert_eq!(found, words_by_char(&text), "{:?}", text);
         }
     }
