@@ -286,7 +286,9 @@ pub(crate) fn longest_capital_run(text: &str) -> usize {
         let byte = bytes[index];
         let (is_capital, width) = match byte {
             0x00..=0x7F => (byte.is_ascii_uppercase(), 1),
-            0xC2..=0xDF => {
+            // U+0580–U+07FF (Hebrew, Arabic, Syriac, Thaana, N'Ko): no case.
+            0xD6..=0xDF => (false, 2),
+            0xC2..=0xD5 => {
                 let capital =
                     text.get(index..index + 2).and_then(|pair| pair.chars().next()).is_some_and(char::is_uppercase);
                 (capital, 2)
@@ -781,6 +783,12 @@ mod tests {
     }
 
     #[test]
+    fn two_byte_chars_from_u0580_have_no_capitals() {
+        assert!(('\u{580}'..='\u{7FF}').all(|ch| !ch.is_uppercase()));
+        assert!("\u{580}".as_bytes()[0] == 0xD6 && "\u{57F}".as_bytes()[0] == 0xD5);
+    }
+
+    #[test]
     fn capital_bits_keep_each_byte_in_order() {
         for bits in 0..256usize {
             let high: u64 = (0..8).filter(|bit| bits >> bit & 1 == 1).map(|bit| 0x80u64 << (8 * bit)).sum();
@@ -813,7 +821,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn capital_runs_read_bytes_as_they_read_chars(pieces in proptest::collection::vec(proptest::sample::select(vec![
-            "A", "B", "Z", "a", "z", "@", "[", " ", "É", "é", "Ω", "Ж", "中", "🎉", "Ⓐ",
+            "A", "B", "Z", "a", "z", "@", "[", " ", "É", "é", "Ω", "Ж", "Ա", "ب", "中", "🎉", "Ⓐ",
             // Longer than a chunk, so that whole chunks are skipped.
             "the quick brown fox jumps over the lazy dog, 0123456789", "NO LOWERCASE HERE AT ALL IN THIS PIECE OF TEXT",
             "AB", "ABC", "ABCDEFG", "@[`{", "\u{7F}", "xYz",
