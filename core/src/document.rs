@@ -8,9 +8,9 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
+use crate::emoji_tokens::Piece;
 use crate::entities::{self, EntityKind, FoundEntity};
 use crate::markdown;
-use crate::rules::emoji_tokens::Piece;
 use crate::sentence_bounds::ascii_sentence_starts;
 use crate::span::Span;
 
@@ -202,7 +202,7 @@ impl<'a> Document<'a> {
     /// The prose view cut into emoji, words and spaces, for the two emoji
     /// rules to share.
     pub(crate) fn emoji_pieces(&self) -> &[Piece] {
-        self.emoji_pieces.get_or_init(|| crate::rules::emoji_tokens::pieces(&self.prose_view))
+        self.emoji_pieces.get_or_init(|| crate::emoji_tokens::pieces(&self.prose_view))
     }
 
     /// The most digits in one number-like cluster of the prose view: the

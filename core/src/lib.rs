@@ -26,6 +26,7 @@ The core does no I/O: files, terminals and JavaScript belong to the shells
 pub mod checker;
 pub mod diagnostic;
 pub mod document;
+mod emoji_tokens;
 pub mod entities;
 pub mod error;
 pub mod guideline;

@@ -2,8 +2,8 @@
 //! (“Join 👏 the 👏 march”).
 
 use crate::diagnostic::{Category, Fix, Severity};
+use crate::emoji_tokens::{possible_emoji_count, Piece};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::emoji_tokens::{possible_emoji_count, Piece};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
 use crate::terms::is_unspaced_script;

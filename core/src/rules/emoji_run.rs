@@ -1,8 +1,8 @@
 //! `accessibility.emoji-run`: long runs of emoji in a row.
 
 use crate::diagnostic::{Category, Severity};
+use crate::emoji_tokens::{possible_emoji_count, Piece};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::emoji_tokens::{possible_emoji_count, Piece};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
 

@@ -22,7 +22,6 @@ mod date_of_birth;
 mod email_address;
 mod emoji_between_words;
 mod emoji_run;
-pub(crate) mod emoji_tokens;
 mod entity_cap;
 mod fancy_text;
 mod forbidden_character;
