@@ -32,21 +32,21 @@ impl OverLength {
     }
 }
 
-/// One piece of a length message.
-enum Piece<'a> {
+/// One part of a length message.
+enum Part<'a> {
     Text(&'a str),
     /// A number, its thousands separated by commas (`63,206`).
     Number(usize),
 }
 
-/// Writes a message from its pieces. This runs for most long drafts, where
+/// Writes a message from its parts. This runs for most long drafts, where
 /// the formatting machinery cost more than the rest of the rule.
-fn message(pieces: &[Piece<'_>]) -> String {
+fn message(parts: &[Part<'_>]) -> String {
     let mut message = String::with_capacity(96);
-    for piece in pieces {
-        match *piece {
-            Piece::Text(text) => message.push_str(text),
-            Piece::Number(number) => push_grouped(&mut message, number),
+    for part in parts {
+        match *part {
+            Part::Text(text) => message.push_str(text),
+            Part::Number(number) => push_grouped(&mut message, number),
         }
     }
     message
@@ -87,17 +87,17 @@ impl Rule for OverLength {
                 reporter.report(
                     Span::new(overflow, text.len()),
                     message(&[
-                        Piece::Text("Too long for "),
-                        Piece::Text(facts.display_name),
-                        Piece::Text(" by "),
-                        Piece::Number(over),
-                        Piece::Text(": "),
-                        Piece::Number(metrics.length),
-                        Piece::Text(" of "),
-                        Piece::Number(metrics.limit),
-                        Piece::Text(" ("),
-                        Piece::Text(metrics.unit.as_str()),
-                        Piece::Text(")"),
+                        Part::Text("Too long for "),
+                        Part::Text(facts.display_name),
+                        Part::Text(" by "),
+                        Part::Number(over),
+                        Part::Text(": "),
+                        Part::Number(metrics.length),
+                        Part::Text(" of "),
+                        Part::Number(metrics.limit),
+                        Part::Text(" ("),
+                        Part::Text(metrics.unit.as_str()),
+                        Part::Text(")"),
                     ]),
                     "Cut the underlined part, which does not fit, or split the post.",
                 );
@@ -111,15 +111,15 @@ impl Rule for OverLength {
                     reporter.report(
                         Span::new(start, text.len()),
                         message(&[
-                            Piece::Text("Too long for "),
-                            Piece::Text(facts.display_name),
-                            Piece::Text(" by "),
-                            Piece::Number(bytes - byte_limit),
-                            Piece::Text(" bytes: "),
-                            Piece::Number(bytes),
-                            Piece::Text(" of "),
-                            Piece::Number(byte_limit),
-                            Piece::Text(" UTF-8 bytes"),
+                            Part::Text("Too long for "),
+                            Part::Text(facts.display_name),
+                            Part::Text(" by "),
+                            Part::Number(bytes - byte_limit),
+                            Part::Text(" bytes: "),
+                            Part::Number(bytes),
+                            Part::Text(" of "),
+                            Part::Number(byte_limit),
+                            Part::Text(" UTF-8 bytes"),
                         ]),
                         "Shorten the post; scripts such as Chinese or Arabic use 2–3 bytes per character.",
                     );
@@ -131,11 +131,11 @@ impl Rule for OverLength {
 
 #[cfg(test)]
 mod tests {
-    use super::{message, Piece};
+    use super::{message, Part};
 
     #[test]
     fn thousands_are_grouped_by_commas() {
-        let shown = |number: usize| message(&[Piece::Number(number)]);
+        let shown = |number: usize| message(&[Part::Number(number)]);
         assert_eq!(shown(0), "0");
         assert_eq!(shown(999), "999");
         assert_eq!(shown(1000), "1,000");
@@ -143,6 +143,6 @@ mod tests {
         assert_eq!(shown(1_000_007), "1,000,007");
         assert_eq!(shown(100_000), "100,000");
         assert_eq!(shown(4_294_967_295), "4,294,967,295");
-        assert_eq!(message(&[Piece::Text("a "), Piece::Number(12_345), Piece::Text(" b")]), "a 12,345 b");
+        assert_eq!(message(&[Part::Text("a "), Part::Number(12_345), Part::Text(" b")]), "a 12,345 b");
     }
 }
