@@ -5,7 +5,7 @@
 
 use postlint_core::{Category, Diagnostic, LengthUnit, Locator, Platform, Report, Severity};
 
-/// Units by name: Mastodon's graphemes are named as graphemes.
+/// One unit for each name units are shown with.
 const UNITS: [LengthUnit; 5] =
     [LengthUnit::Weighted, LengthUnit::Graphemes, LengthUnit::ThreadsCharacters, LengthUnit::Utf16, LengthUnit::Bytes];
 
@@ -115,11 +115,10 @@ impl CompactResult {
         for metrics in &report.platforms {
             let platforms = Category::ALL.len() + Severity::ALL.len();
             self.name(name_index(&Platform::ALL, &metrics.platform, platforms), metrics.platform.as_str());
-            let unit = match metrics.unit {
-                LengthUnit::MastodonGraphemes => LengthUnit::Graphemes,
-                unit => unit,
-            };
-            self.name(name_index(&UNITS, &unit, platforms + Platform::ALL.len()), metrics.unit.as_str());
+            // By name: units that share one (Mastodon's graphemes) share its index.
+            let unit = metrics.unit.as_str();
+            let units = platforms + Platform::ALL.len();
+            self.name(UNITS.iter().position(|known| known.as_str() == unit).map(|index| units + index), unit);
             self.number(metrics.length);
             self.number(metrics.limit);
             self.numbers.push(metrics.remaining as f64);
