@@ -44,16 +44,12 @@ impl Rule for HashtagStuffing {
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let hashtags = context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag);
-        if hashtags.count() < BLOCK {
+        // Counted before they are collected: most posts have too few to make a block.
+        if hashtags.clone().count() < BLOCK {
             return;
         }
         let text = context.document.source();
-        let tags: Vec<Span> = context
-            .raw_entities
-            .iter()
-            .filter(|entity| entity.kind == EntityKind::Hashtag)
-            .map(|entity| entity.span)
-            .collect();
+        let tags: Vec<Span> = hashtags.map(|entity| entity.span).collect();
         let mut index = 0;
         while index < tags.len() {
             // Extend a run of hashtags separated by spaces only (not line breaks).
