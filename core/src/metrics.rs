@@ -190,11 +190,6 @@ fn mastodon_special_spans(entities: &[FoundEntity], remote: &[(Span, Span)]) -> 
 /// Fediverse mentions `@user@example.social`: (the whole mention, its `@domain` part).
 pub fn remote_mentions(text: &str) -> Vec<(Span, Span)> {
     let bytes = text.as_bytes();
-    // A remote mention has two `@` signs.
-    let second_at_sign = memchr::memchr(b'@', bytes).and_then(|first| memchr::memchr(b'@', &bytes[first + 1..]));
-    if second_at_sign.is_none() {
-        return Vec::new();
-    }
     let is_user_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
     let is_domain_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'.' || byte == b'-';
     let mut found = Vec::new();
