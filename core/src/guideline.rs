@@ -7,15 +7,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Deserialize;
+use toml::de::DeValue;
+
 use serde_spanned::Spanned;
 
 use crate::diagnostic::Severity;
-use crate::error::{offset_of, GuidelineError, SourceFile};
+use crate::error::{GuidelineError, SourceFile};
 use crate::packs;
 use crate::platform::{Platform, PlatformTarget};
 use crate::settings::{HashtagMax, Settings};
-use crate::spec::{parse_severity, RuleSpec};
+use crate::spec::{parse_severity, read_rules, RuleSpec};
+use crate::toml_reader::{self, Fields, Item};
 
 /// Fetches guideline files named in `extends`.
 pub trait GuidelineLoader {
@@ -34,75 +36,72 @@ impl GuidelineLoader for NoFiles {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The keys a guideline file may have at its top level.
+const GUIDELINE_KEYS: &[&str] =
+    &["extends", "language", "platforms", "brand", "hashtags", "rules", "severity", "allow"];
+
+/// A guideline file as written, read before it is merged.
 struct GuidelineToml {
-    #[serde(default)]
     extends: Option<Vec<Spanned<String>>>,
-    #[serde(default)]
     language: Option<Spanned<String>>,
-    #[serde(default)]
-    platforms: Option<Spanned<PlatformsToml>>,
-    #[serde(default)]
-    brand: Option<BrandToml>,
-    #[serde(default)]
+    platforms: Option<Vec<PlatformTarget>>,
+    brand_names: Vec<Spanned<String>>,
     hashtags: Option<HashtagsToml>,
-    #[serde(default)]
     rules: Vec<RuleSpec>,
-    #[serde(default)]
-    severity: BTreeMap<Spanned<String>, Spanned<String>>,
-    #[serde(default)]
-    allow: Option<AllowToml>,
+    /// Rule id → severity, in rule id order.
+    severity: Vec<(Spanned<String>, Spanned<String>)>,
+    allow_terms: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum PlatformsToml {
-    List(Vec<String>),
-    Table(BTreeMap<String, PlatformToml>),
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PlatformToml {
-    #[serde(default)]
-    limit: Option<usize>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BrandToml {
-    #[serde(default)]
-    names: Vec<Spanned<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct HashtagsToml {
-    #[serde(default)]
     required: Vec<Spanned<String>>,
-    #[serde(default)]
     in_preview: Option<bool>,
-    #[serde(default)]
     banned: Vec<Spanned<String>>,
-    #[serde(default)]
-    max: Option<Spanned<MaxToml>>,
-    #[serde(default)]
+    max: Option<HashtagMax>,
     camel_case: Option<bool>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum MaxToml {
-    All(usize),
-    PerPlatform(BTreeMap<String, usize>),
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AllowToml {
-    #[serde(default)]
-    terms: Vec<String>,
+impl GuidelineToml {
+    fn read(file: &SourceFile) -> Result<GuidelineToml, GuidelineError> {
+        let document = toml_reader::parse(file)?;
+        let fields = Fields::root(file, &document, GUIDELINE_KEYS)?;
+        let brand_names = match fields.table("brand", &["names"])? {
+            Some(brand) => brand.strings("names")?,
+            None => Vec::new(),
+        };
+        let hashtags = match fields.table("hashtags", &["required", "in_preview", "banned", "max", "camel_case"])? {
+            Some(hashtags) => Some(HashtagsToml {
+                required: hashtags.strings("required")?,
+                in_preview: hashtags.bool("in_preview")?,
+                banned: hashtags.strings("banned")?,
+                max: hashtags.get("max").map(|max| read_hashtag_max(&max)).transpose()?,
+                camel_case: hashtags.bool("camel_case")?,
+            }),
+            None => None,
+        };
+        let severity = match fields.get("severity") {
+            Some(table) => table
+                .entries("a table of rule ids and severities")?
+                .into_iter()
+                .map(|(rule, severity)| Ok((rule, severity.string()?)))
+                .collect::<Result<_, GuidelineError>>()?,
+            None => Vec::new(),
+        };
+        let allow_terms = match fields.table("allow", &["terms"])? {
+            Some(allow) => allow.plain_strings("terms")?,
+            None => Vec::new(),
+        };
+        Ok(GuidelineToml {
+            extends: fields.get("extends").map(|item| item.strings()).transpose()?,
+            language: fields.string("language")?,
+            platforms: fields.get("platforms").map(|item| read_platforms(&item)).transpose()?,
+            brand_names,
+            hashtags,
+            rules: read_rules(&fields)?,
+            severity,
+            allow_terms,
+        })
+    }
 }
 
 /// A severity override from `[severity]`, with where it was written.
@@ -194,7 +193,7 @@ impl Guideline {
                 message: format!("the guideline extends itself: {}", chain.join(" → ")),
             });
         }
-        let parsed: GuidelineToml = toml::from_str(&file.text).map_err(|error| file.toml_error(&error))?;
+        let parsed = GuidelineToml::read(&file)?;
         stack.push(file.name.clone());
         let file_index = self.files.len();
         self.files.push(file);
@@ -248,15 +247,13 @@ impl Guideline {
             self.settings.language = Some(code);
         }
         if let Some(platforms) = parsed.platforms {
-            self.platforms = parse_platforms(file, platforms)?;
+            self.platforms = platforms;
         }
-        if let Some(brand) = parsed.brand {
-            for name in brand.names {
-                if name.get_ref().trim().is_empty() {
-                    return Err(file.error_at(Some(name.span().start), Some("brand.names".into()), "empty brand name"));
-                }
-                self.settings.brand_names.push(name.into_inner());
+        for name in parsed.brand_names {
+            if name.get_ref().trim().is_empty() {
+                return Err(file.error_at(Some(name.span().start), Some("brand.names".into()), "empty brand name"));
             }
+            self.settings.brand_names.push(name.into_inner());
         }
         if let Some(hashtags) = parsed.hashtags {
             let policy = &mut self.settings.hashtags;
@@ -275,25 +272,10 @@ impl Guideline {
                 policy.camel_case = camel_case;
             }
             if let Some(max) = hashtags.max {
-                policy.max = match max.into_inner() {
-                    MaxToml::All(max) => HashtagMax::All(max),
-                    MaxToml::PerPlatform(map) => {
-                        let mut per_platform = BTreeMap::new();
-                        for (name, max) in map {
-                            let platform = Platform::from_name(&name).ok_or_else(|| {
-                                let key = format!("hashtags.max.{name}");
-                                file.error_at(offset_of(&file.text, &key), Some(key), unknown_platform_message(&name))
-                            })?;
-                            per_platform.insert(platform, max);
-                        }
-                        HashtagMax::PerPlatform(per_platform)
-                    }
-                };
+                policy.max = max;
             }
         }
-        if let Some(allow) = parsed.allow {
-            self.settings.allow_terms.extend(allow.terms.into_iter().filter(|term| !term.trim().is_empty()));
-        }
+        self.settings.allow_terms.extend(parsed.allow_terms.into_iter().filter(|term| !term.trim().is_empty()));
         for (index, spec) in parsed.rules.into_iter().enumerate() {
             self.custom_rules.push(CustomRule { spec, file: file_index, index });
         }
@@ -333,41 +315,54 @@ fn unknown_platform_message(name: &str) -> String {
     }
 }
 
-fn parse_platforms(
-    file: &SourceFile,
-    platforms: Spanned<PlatformsToml>,
-) -> Result<Vec<PlatformTarget>, GuidelineError> {
+/// `platforms = ["x", "bluesky:250"]` or `[platforms.x]` tables with an optional `limit`.
+fn read_platforms(platforms: &Item<'_, '_>) -> Result<Vec<PlatformTarget>, GuidelineError> {
     let mut targets = Vec::new();
-    let error_at = |key: String, message: String| {
-        let offset = offset_of(&file.text, &key).or(Some(platforms.span().start));
-        file.error_at(offset, Some(key), message)
-    };
-    match platforms.get_ref() {
-        PlatformsToml::List(list) => {
-            for (index, name) in list.iter().enumerate() {
-                let target = name
-                    .parse::<PlatformTarget>()
-                    .map_err(|error| error_at(format!("platforms[{index}]"), error.to_string()))?;
+    match platforms.value() {
+        DeValue::Array(_) => {
+            for item in platforms.elements("a list of platform names")? {
+                let name = item.string()?;
+                let target = name.get_ref().parse::<PlatformTarget>().map_err(|error| item.error(error.to_string()))?;
                 targets.push(target);
             }
         }
-        PlatformsToml::Table(table) => {
-            for (name, settings) in table {
-                let platform = Platform::from_name(name)
-                    .ok_or_else(|| error_at(format!("platforms.{name}"), unknown_platform_message(name)))?;
-                if settings.limit == Some(0) {
-                    return Err(error_at(
-                        format!("platforms.{name}.limit"),
-                        "the limit must be a positive whole number".to_owned(),
-                    ));
-                }
-                targets.push(PlatformTarget { platform, limit: settings.limit });
+        DeValue::Table(_) => {
+            for (name, item) in platforms.entries("a table of platforms")? {
+                let platform = Platform::from_name(name.get_ref())
+                    .ok_or_else(|| item.key_error(unknown_platform_message(name.get_ref())))?;
+                let settings = item.table(&["limit"])?;
+                let limit = match settings.get("limit") {
+                    Some(limit) => match limit.count()? {
+                        0 => return Err(limit.key_error("the limit must be a positive whole number")),
+                        count => Some(count),
+                    },
+                    None => None,
+                };
+                targets.push(PlatformTarget { platform, limit });
             }
         }
+        _ => return Err(platforms.invalid_type("a list of platform names or a table of platforms")),
     }
     crate::sort::sort_by(&mut targets, Ord::cmp);
     targets.dedup();
     Ok(targets)
+}
+
+/// `max = 3` for every platform, or `max = { x = 2, instagram = 5 }`.
+fn read_hashtag_max(max: &Item<'_, '_>) -> Result<HashtagMax, GuidelineError> {
+    match max.value() {
+        DeValue::Table(_) => {
+            let mut per_platform = BTreeMap::new();
+            for (name, item) in max.entries("a number or a table of platforms and numbers")? {
+                let platform = Platform::from_name(name.get_ref())
+                    .ok_or_else(|| item.key_error(unknown_platform_message(name.get_ref())))?;
+                per_platform.insert(platform, item.count()?);
+            }
+            Ok(HashtagMax::PerPlatform(per_platform))
+        }
+        DeValue::Integer(_) => Ok(HashtagMax::All(max.count()?)),
+        _ => Err(max.invalid_type("a number or a table of platforms and numbers")),
+    }
 }
 
 fn normalize_hashtag(file: &SourceFile, key: &str, tag: Spanned<String>) -> Result<String, GuidelineError> {
@@ -455,6 +450,19 @@ terms = ["Manpower Group"]
             .starts_with("g.toml:2:9: key `severity.\"a.b\"`: unknown severity `loud`"));
         assert!(error("[hashtags]\nbanned = [\"#no way\"]").starts_with("g.toml:2:11: key `hashtags.banned`"));
         assert!(error("extends = [\"other.toml\"]").contains("this host has no files"));
+        assert_eq!(
+            error("[hashtags]\nmax = \"three\""),
+            "g.toml:2:7: key `hashtags.max`: invalid type: expected a number or a table of platforms and numbers, \
+             found the string \"three\""
+        );
+        assert!(error("[hashtags]\nmax = { x = 2, tiktk = 3 }").starts_with("g.toml:2:16: key `hashtags.max.tiktk`"));
+        assert!(error("[platforms.x]\nlimit = 0")
+            .starts_with("g.toml:2:1: key `platforms.x.limit`: the limit must be a positive whole number"));
+        let rule = "[[rules]]\nid = \"a.b\"\ncategory = \"style\"\nmessage = \"m\"\nterms = [\"x\"]\n";
+        assert!(error(&format!("{rule}{rule}severity = 4"))
+            .starts_with("g.toml:11:12: key `rules[1].severity`: invalid type: expected a string, found the number 4"));
+        assert!(error(&format!("{rule}[[rules]]\nid = \"c\""))
+            .starts_with("g.toml:6:1: key `rules[1]`: missing field `category`"));
     }
 
     #[test]

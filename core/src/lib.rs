@@ -46,6 +46,7 @@ pub mod span;
 mod spec;
 pub mod suggest;
 mod terms;
+mod toml_reader;
 pub mod twitter;
 
 pub use checker::{measure, Checker, Draft, EntityList, Report};

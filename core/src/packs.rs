@@ -8,7 +8,8 @@
 use std::sync::OnceLock;
 
 use crate::error::{GuidelineError, SourceFile};
-use crate::spec::RuleSpec;
+use crate::spec::{read_rules, RuleSpec};
+use crate::toml_reader::{self, Fields};
 
 /// Packs that `default` turns on.
 pub const DEFAULT_PACKS: &[&str] =
@@ -61,16 +62,8 @@ pub(crate) fn language_pack(code: &str) -> Option<&'static str> {
     LANGUAGE_PACKS.iter().copied().find(|pack| *pack == code)
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PackToml {
-    #[allow(dead_code)]
-    pack: String,
-    #[allow(dead_code)]
-    summary: String,
-    #[serde(default)]
-    rules: Vec<RuleSpec>,
-}
+/// The keys a pack file may have at its top level.
+const PACK_KEYS: &[&str] = &["pack", "summary", "rules"];
 
 /// A pack file's rules, with the file they come from (for error positions).
 pub(crate) type ParsedPack = (SourceFile, Vec<RuleSpec>);
@@ -89,8 +82,12 @@ pub(crate) fn parsed_pack(pack: &PackFile) -> Result<ParsedPack, GuidelineError>
 /// Parses a built-in pack file.
 pub(crate) fn parse_pack(pack: &PackFile) -> Result<ParsedPack, GuidelineError> {
     let file = SourceFile::new(format!("built-in pack {}", pack.name), pack.text);
-    let parsed: PackToml = toml::from_str(pack.text).map_err(|error| file.toml_error(&error))?;
-    Ok((file, parsed.rules))
+    let document = toml_reader::parse(&file)?;
+    let fields = Fields::root(&file, &document, PACK_KEYS)?;
+    fields.required_string("pack")?;
+    fields.required_string("summary")?;
+    let rules = read_rules(&fields)?;
+    Ok((file, rules))
 }
 
 #[cfg(test)]

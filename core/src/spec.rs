@@ -1,9 +1,6 @@
 //! Rules as data: the TOML shape of one rule, shared by built-in packs and
 //! guideline files, and its compilation into a rule kind.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
 use serde_spanned::Spanned;
 
 use crate::diagnostic::{Category, Severity};
@@ -12,77 +9,136 @@ use crate::kinds::pattern::{compile_pattern, PatternRule};
 use crate::kinds::terms::{Conditions, Term, TermOptions, TermsRule};
 use crate::kinds::unknown_placeholder;
 use crate::rule::{Examples, RuleMeta, Sureness};
+use crate::toml_reader::Fields;
 
-/// One or several strings.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub(crate) enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl OneOrMany {
-    fn into_vec(self) -> Vec<String> {
-        match self {
-            OneOrMany::One(one) => vec![one],
-            OneOrMany::Many(many) => many,
-        }
-    }
-}
+/// The keys a rule may have.
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "category",
+    "severity",
+    "message",
+    "help",
+    "summary",
+    "why",
+    "source",
+    "sureness",
+    "terms",
+    "swap",
+    "suggest",
+    "pattern",
+    "exceptions",
+    "if_previous",
+    "unless_previous",
+    "if_next",
+    "unless_next",
+    "if_sentence_has",
+    "unless_sentence_has",
+    "case_sensitive",
+    "in_quotes",
+    "proper_names",
+    "fire",
+    "pass",
+    "fixed",
+];
 
 /// A rule as written in TOML (`[[rules]]` in a guideline or a pack).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub(crate) struct RuleSpec {
     pub(crate) id: Spanned<String>,
     category: Spanned<String>,
-    #[serde(default)]
     severity: Option<Spanned<String>>,
     message: Spanned<String>,
-    #[serde(default)]
     help: Option<Spanned<String>>,
-    #[serde(default)]
     summary: Option<String>,
-    #[serde(default)]
     why: Option<String>,
-    #[serde(default)]
     source: Option<String>,
-    #[serde(default)]
     sureness: Option<Spanned<String>>,
-    #[serde(default)]
     terms: Option<Spanned<Vec<String>>>,
-    #[serde(default)]
-    swap: Option<Spanned<BTreeMap<String, OneOrMany>>>,
-    #[serde(default)]
-    suggest: Option<OneOrMany>,
-    #[serde(default)]
+    /// Phrase → its replacements, in phrase order.
+    swap: Vec<(String, Vec<String>)>,
+    suggest: Vec<String>,
     pattern: Option<Spanned<String>>,
-    #[serde(default)]
     exceptions: Vec<String>,
-    #[serde(default)]
     if_previous: Vec<String>,
-    #[serde(default)]
     unless_previous: Vec<String>,
-    #[serde(default)]
     if_next: Vec<String>,
-    #[serde(default)]
     unless_next: Vec<String>,
-    #[serde(default)]
     if_sentence_has: Vec<String>,
-    #[serde(default)]
     unless_sentence_has: Vec<String>,
-    #[serde(default)]
     case_sensitive: bool,
-    #[serde(default)]
     in_quotes: bool,
-    #[serde(default)]
     proper_names: bool,
-    #[serde(default)]
     fire: Vec<String>,
-    #[serde(default)]
     pass: Vec<String>,
-    #[serde(default)]
     fixed: Vec<(String, String)>,
+}
+
+/// Reads the `rules` list of a guideline or pack file.
+pub(crate) fn read_rules(fields: &Fields<'_, '_>) -> Result<Vec<RuleSpec>, GuidelineError> {
+    let Some(rules) = fields.get("rules") else { return Ok(Vec::new()) };
+    rules
+        .elements("a list of rules (`[[rules]]`)")?
+        .iter()
+        .map(|rule| RuleSpec::read(&rule.table(RULE_KEYS)?))
+        .collect()
+}
+
+impl RuleSpec {
+    /// Reads one rule's table.
+    fn read(fields: &Fields<'_, '_>) -> Result<RuleSpec, GuidelineError> {
+        let text = |name: &str| Ok::<_, GuidelineError>(fields.string(name)?.map(Spanned::into_inner));
+        let terms = match fields.get("terms") {
+            Some(item) => Some(Spanned::new(item.span(), fields.plain_strings("terms")?)),
+            None => None,
+        };
+        let swap = match fields.get("swap") {
+            Some(item) => item
+                .entries("a table of phrases and their replacements")?
+                .into_iter()
+                .map(|(phrase, replacements)| Ok((phrase.into_inner(), replacements.string_or_strings()?)))
+                .collect::<Result<_, GuidelineError>>()?,
+            None => Vec::new(),
+        };
+        let fixed = match fields.get("fixed") {
+            Some(item) => item
+                .elements("a list of [before, after] pairs")?
+                .iter()
+                .map(|pair| match pair.strings()?.as_slice() {
+                    [before, after] => Ok((before.get_ref().clone(), after.get_ref().clone())),
+                    _ => Err(pair.invalid_type("a pair of strings [before, after]")),
+                })
+                .collect::<Result<_, GuidelineError>>()?,
+            None => Vec::new(),
+        };
+        Ok(RuleSpec {
+            id: fields.required_string("id")?,
+            category: fields.required_string("category")?,
+            severity: fields.string("severity")?,
+            message: fields.required_string("message")?,
+            help: fields.string("help")?,
+            summary: text("summary")?,
+            why: text("why")?,
+            source: text("source")?,
+            sureness: fields.string("sureness")?,
+            terms,
+            swap,
+            suggest: fields.get("suggest").map(|item| item.string_or_strings()).transpose()?.unwrap_or_default(),
+            pattern: fields.string("pattern")?,
+            exceptions: fields.plain_strings("exceptions")?,
+            if_previous: fields.plain_strings("if_previous")?,
+            unless_previous: fields.plain_strings("unless_previous")?,
+            if_next: fields.plain_strings("if_next")?,
+            unless_next: fields.plain_strings("unless_next")?,
+            if_sentence_has: fields.plain_strings("if_sentence_has")?,
+            unless_sentence_has: fields.plain_strings("unless_sentence_has")?,
+            case_sensitive: fields.bool("case_sensitive")?.unwrap_or(false),
+            in_quotes: fields.bool("in_quotes")?.unwrap_or(false),
+            proper_names: fields.bool("proper_names")?.unwrap_or(false),
+            fire: fields.plain_strings("fire")?,
+            pass: fields.plain_strings("pass")?,
+            fixed,
+        })
+    }
 }
 
 /// A compiled data rule.
@@ -194,20 +250,14 @@ impl RuleSpec {
                 ),
             ));
         }
-        let suggestions = self.suggest.map(OneOrMany::into_vec).unwrap_or_default();
+        let suggestions = self.suggest;
         let mut terms: Vec<Term> = Vec::new();
         if let Some(list) = &self.terms {
             terms.extend(
                 list.get_ref().iter().map(|phrase| Term { phrase: phrase.clone(), suggestions: suggestions.clone() }),
             );
         }
-        if let Some(swap) = self.swap.clone() {
-            terms.extend(
-                swap.into_inner()
-                    .into_iter()
-                    .map(|(phrase, replacements)| Term { phrase, suggestions: replacements.into_vec() }),
-            );
-        }
+        terms.extend(self.swap.into_iter().map(|(phrase, suggestions)| Term { phrase, suggestions }));
         let fixable = terms.iter().any(|term| !term.suggestions.is_empty()) || !suggestions.is_empty();
         let meta = RuleMeta {
             id: id.clone().into(),
