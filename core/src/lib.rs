@@ -35,6 +35,7 @@ pub mod line_index;
 pub mod located;
 pub mod markdown;
 pub mod metrics;
+mod normalize;
 pub mod packs;
 pub mod platform;
 pub mod rule;

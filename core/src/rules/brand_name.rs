@@ -2,9 +2,9 @@
 //! their canonical spelling (`[brand] names`).
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::{Category, Fix, Severity};
+use crate::normalize::{nfc, nfd};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::hashtag_case::is_word;
 use crate::rules::MetaBuilder;
@@ -28,12 +28,12 @@ fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.chars().filter(|ch| !is_joiner(*ch)).map(|ch| ch.to_ascii_lowercase()).collect();
     }
-    text.nfd().filter(|ch| !is_combining_mark(*ch) && !is_joiner(*ch)).flat_map(char::to_lowercase).collect()
+    nfd(text).chars().filter(|ch| !is_combining_mark(*ch) && !is_joiner(*ch)).flat_map(char::to_lowercase).collect()
 }
 
 /// Letters of `text` for [`is_variant`]: decomposed, lowercase, without joiners.
 fn decomposed_letters(text: &str) -> Vec<char> {
-    text.nfd().filter(|ch| !is_joiner(*ch)).flat_map(char::to_lowercase).collect()
+    nfd(text).chars().filter(|ch| !is_joiner(*ch)).flat_map(char::to_lowercase).collect()
 }
 
 /// Whether `written` is `canonical` with other casing, spacing or
@@ -148,7 +148,7 @@ impl Rule for BrandName {
             .map(|name| {
                 let key = fold(name);
                 let ordinary_word = !name.contains(is_joiner) && key.is_ascii() && is_word(&key);
-                Brand { canonical: name, composed: name.nfc().collect(), key, ordinary_word }
+                Brand { canonical: name, composed: nfc(name), key, ordinary_word }
             })
             .filter(|brand| !brand.key.is_empty())
             .collect();
@@ -189,7 +189,7 @@ impl Rule for BrandName {
             let has_stray_letter = end > index
                 && words[index..=end].iter().any(|word| word.span.slice(view).chars().count() == 1)
                 && !brand.canonical.contains(is_joiner);
-            let differs = written.nfc().ne(brand.composed.chars());
+            let differs = nfc(written) != brand.composed;
             if differs
                 && !(brand.ordinary_word && single_lowercase_word)
                 && !has_stray_letter

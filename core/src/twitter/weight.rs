@@ -3,11 +3,12 @@
 use std::borrow::Cow;
 
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 use super::chars::is_invalid_character;
 use super::emoji::emoji_sequence_len;
 use super::url::url_spans;
+use crate::normalize::nfc_into;
 use crate::span::Span;
 
 /// A range of code points and the weight each of them counts for.
@@ -260,12 +261,12 @@ impl<'t> Normalized<'t> {
                 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
             if boundary {
                 segments.push((text.len(), segment_start));
-                text.extend(original[segment_start..offset].nfc());
+                nfc_into(&original[segment_start..offset], &mut text);
                 segment_start = offset;
             }
         }
         segments.push((text.len(), segment_start));
-        text.extend(original[segment_start..].nfc());
+        nfc_into(&original[segment_start..], &mut text);
         Normalized { text: Cow::Owned(text), segments, original_length: original.len() }
     }
 
