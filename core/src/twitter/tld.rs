@@ -1,6 +1,6 @@
 //! Top-level-domain matching and the IDNA length check of URL hosts.
 
-use super::tlds::{ASCII_TLDS, UNICODE_TLDS};
+use super::tlds::{ASCII_TLDS_BY_LENGTH, UNICODE_TLDS};
 
 /// The longest ASCII top-level domain is well under this; longer runs are not TLDs.
 const LONGEST_ASCII_TLD: usize = 32;
@@ -43,8 +43,7 @@ pub(crate) fn tld_len(text: &str) -> usize {
         for (slot, byte) in lower.iter_mut().zip(bytes) {
             *slot = byte.to_ascii_lowercase();
         }
-        let candidate = std::str::from_utf8(&lower[..alphanumeric]).unwrap_or("");
-        if ASCII_TLDS.binary_search(&candidate).is_ok() {
+        if is_ascii_tld(&lower[..alphanumeric]) {
             return alphanumeric;
         }
     }
@@ -57,6 +56,33 @@ pub(crate) fn tld_len(text: &str) -> usize {
         }
     }
     punycode_label_len(bytes)
+}
+
+/// Whether `candidate` (lower-case ASCII) is a known ASCII TLD: a binary search
+/// among the TLDs of its length, which sit back to back in one string.
+fn is_ascii_tld(candidate: &[u8]) -> bool {
+    let length = candidate.len();
+    let Some(group) = ASCII_TLDS_BY_LENGTH.get(length).filter(|_| length > 0) else {
+        return false;
+    };
+    let group = group.as_bytes();
+    let (mut low, mut high) = (0, group.len() / length);
+    while low < high {
+        let middle = (low + high) / 2;
+        match group[middle * length..(middle + 1) * length].cmp(candidate) {
+            std::cmp::Ordering::Less => low = middle + 1,
+            std::cmp::Ordering::Greater => high = middle,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// Every ASCII TLD, shortest first, each length sorted.
+pub(crate) fn ascii_tlds() -> impl Iterator<Item = &'static str> {
+    ASCII_TLDS_BY_LENGTH.iter().enumerate().filter(|(length, _)| *length > 0).flat_map(|(length, group)| {
+        (0..group.len() / length).map(move |index| &group[index * length..(index + 1) * length])
+    })
 }
 
 /// Length of an internationalised TLD at the start of `text`.
@@ -231,6 +257,29 @@ mod tests {
         assert_eq!(tld_len("com@x"), 0);
         assert_eq!(tld_len("invalidtld"), 0);
         assert_eq!(tld_len("jp"), 2);
+    }
+
+    #[test]
+    fn every_ascii_tld_is_found_and_its_neighbours_are_not() {
+        let tlds: Vec<&str> = ascii_tlds().collect();
+        assert_eq!(tlds.len(), 1419);
+        for (length, group) in ASCII_TLDS_BY_LENGTH.iter().enumerate() {
+            assert!(length > 0 || group.is_empty());
+            assert!(length == 0 || group.len() % length == 0, "group {length} is cut off");
+        }
+        for pair in tlds.windows(2) {
+            assert!((pair[0].len(), pair[0]) < (pair[1].len(), pair[1]), "{pair:?} out of order");
+        }
+        for tld in &tlds {
+            assert!(tld.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit()), "{tld}");
+            assert!(is_ascii_tld(tld.as_bytes()), "{tld}");
+            // One letter more or less, or one letter changed at either end, is found only when listed.
+            for near in [format!("{tld}a"), tld[1..].to_owned(), format!("{}~", &tld[..tld.len() - 1])] {
+                assert_eq!(is_ascii_tld(near.as_bytes()), tlds.contains(&near.as_str()), "{near}");
+            }
+        }
+        assert!(!is_ascii_tld(b""));
+        assert!(!is_ascii_tld(&[b'a'; 40]));
     }
 
     #[test]
