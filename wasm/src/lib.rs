@@ -3,7 +3,8 @@
 //! Results are plain objects, so they survive `postMessage` to and from a
 //! Web Worker and need no `.free()`. `check`, which runs on every keystroke,
 //! builds them in JavaScript from one array of numbers and one string
-//! (`result.rs` and `result.js`); the rarer calls go through JSON. Offsets
+//! (`result.rs` and `result.js`); the rarer calls build and read objects
+//! property by property, which needs no JSON code in the module. Offsets
 //! are UTF-16 code units by default, what JavaScript strings, textareas and
 //! editors use.
 
@@ -17,7 +18,6 @@ use postlint_core::{
     PlatformTarget, Span,
 };
 use result::CompactResult;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -132,28 +132,29 @@ fn guideline_error(error: &GuidelineError) -> JsValue {
     js.into()
 }
 
-/// Serializes to a plain JavaScript object through JSON.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let json = serde_json::to_string(value).map_err(|error| js_error(&error.to_string()))?;
-    js_sys::JSON::parse(&json)
+/// Sets the property `name` of an object this module made, which cannot refuse it.
+fn set_property(object: &js_sys::Object, name: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(name), value);
 }
 
-/// Reads a plain JavaScript object through JSON; `undefined` and `null` give the default.
-fn from_js<T: for<'de> Deserialize<'de> + Default>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    let json: String =
-        js_sys::JSON::stringify(value).map_err(|_| js_error(&format!("{what} must be a plain object")))?.into();
-    serde_json::from_str(&json).map_err(|error| js_error(&format!("invalid {what}: {error}")))
+/// Reads the property `name` of `object` (an object): `undefined` when it has none;
+/// an exception thrown by a getter is passed on.
+fn property(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name))
+}
+
+/// Whether `value` is an object other than an array, as a fix and its edits must be.
+fn is_object_other_than_array(value: &JsValue) -> bool {
+    value.is_object() && !js_sys::Array::is_array(value)
 }
 
 #[wasm_bindgen(module = "/src/result.js")]
 extern "C" {
-    /// Reads `check`'s options: `None` when they are those `memo` last saw, else the JSON
-    /// text `[format, platforms, offsets]`, which `memo` then remembers; throws for a bad shape.
-    #[wasm_bindgen(js_name = encodeOptions, catch)]
-    fn encode_options(options: &JsValue, memo: &js_sys::Object) -> Result<Option<String>, JsValue>;
+    /// Reads `check`'s options: `None` when they are those `memo` last saw, else the array
+    /// `[format, offsets, ...platforms]` of strings (`null` for an absent format or offsets),
+    /// which `memo` then remembers; throws for a bad shape.
+    #[wasm_bindgen(js_name = readOptions, catch)]
+    fn read_options(options: &JsValue, memo: &js_sys::Object) -> Result<Option<js_sys::Array>, JsValue>;
 
     /// Gives `decodeResult` the names results refer to by index.
     #[wasm_bindgen(js_name = defineNames)]
@@ -172,48 +173,82 @@ struct CheckOptions {
 }
 
 impl CheckOptions {
-    fn parse(key: &str) -> Result<CheckOptions, JsValue> {
-        let (format, platforms, offsets): (Option<String>, Vec<String>, Option<String>) =
-            serde_json::from_str(key).map_err(|error| js_error(&format!("invalid options: {error}")))?;
-        let format = match format.as_deref() {
+    /// Parses what `readOptions` returned, `[format, offsets, ...platforms]`.
+    fn parse(values: &js_sys::Array) -> Result<CheckOptions, JsValue> {
+        let format = match values.get(0).as_string() {
             None => Format::Text,
-            Some(name) => Format::from_name(name)
+            Some(name) => Format::from_name(&name)
                 .ok_or_else(|| js_error(&format!("invalid format `{name}`: use \"text\" or \"markdown\"")))?,
         };
-        let platforms = platforms
+        let encoding = encoding(values.get(1).as_string().as_deref())?;
+        let platforms = values
             .iter()
-            .map(|name| name.parse::<PlatformTarget>().map_err(|error| js_error(&error.to_string())))
+            .skip(2)
+            .map(|name| {
+                // `readOptions` let only strings through; this guards against it changing.
+                let name = name
+                    .as_string()
+                    .ok_or_else(|| js_error("invalid options: `platforms` must be an array of strings"))?;
+                name.parse::<PlatformTarget>().map_err(|error| js_error(&error.to_string()))
+            })
             .collect::<Result<Vec<_>, _>>()?;
-        let encoding = encoding(offsets.as_deref())?;
         Ok(CheckOptions { format, platforms, encoding })
     }
 }
 
-#[derive(Deserialize, Default)]
-struct JsEdit {
-    start: usize,
-    end: usize,
+/// One replacement of a fix given to `applyFix`.
+struct FixEdit {
+    /// UTF-16 offsets, whole and not negative. Still JavaScript numbers, so
+    /// that one too large for `usize` shows as given when it does not fit.
+    start: f64,
+    end: f64,
     replacement: String,
 }
 
-#[derive(Deserialize, Default)]
-struct JsFix {
-    #[serde(default)]
-    edits: Vec<JsEdit>,
+impl FixEdit {
+    /// Reads the edits of a fix, `{title, safe, edits: [{start, end, replacement}]}` as
+    /// `check` returns it; other properties are ignored. `undefined`, `null` and a fix
+    /// without `edits` have none.
+    fn read_all(fix: &JsValue) -> Result<Vec<FixEdit>, JsValue> {
+        if fix.is_undefined() || fix.is_null() {
+            return Ok(Vec::new());
+        }
+        if !is_object_other_than_array(fix) {
+            return Err(js_error("fix must be a plain object"));
+        }
+        let edits = property(fix, "edits")?;
+        if edits.is_undefined() {
+            return Ok(Vec::new());
+        }
+        let edits: js_sys::Array = edits.dyn_into().map_err(|_| js_error("invalid fix: `edits` must be an array"))?;
+        edits.iter().enumerate().map(|(index, edit)| FixEdit::read(&edit, index)).collect()
+    }
+
+    /// Reads the edit at `index` in a fix's `edits`.
+    fn read(edit: &JsValue, index: usize) -> Result<FixEdit, JsValue> {
+        if !is_object_other_than_array(edit) {
+            return Err(js_error(&format!(
+                "invalid fix: `edits[{index}]` must be an object with `start`, `end` and `replacement`"
+            )));
+        }
+        let offset = |name: &str| -> Result<f64, JsValue> {
+            match property(edit, name)?.as_f64() {
+                Some(offset) if offset >= 0.0 && offset.fract() == 0.0 => Ok(offset),
+                _ => Err(js_error(&format!(
+                    "invalid fix: `edits[{index}].{name}` must be a whole number of UTF-16 code units, 0 or more"
+                ))),
+            }
+        };
+        let start = offset("start")?;
+        let end = offset("end")?;
+        let replacement = property(edit, "replacement")?
+            .as_string()
+            .ok_or_else(|| js_error(&format!("invalid fix: `edits[{index}].replacement` must be a string")))?;
+        Ok(FixEdit { start, end, replacement })
+    }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct RuleInfo<'a> {
-    id: &'a str,
-    category: postlint_core::Category,
-    severity: &'a str,
-    default_severity: postlint_core::Severity,
-    summary: &'a str,
-    fixable: bool,
-    sureness: &'a str,
-}
-
+/// The unit of offsets named by `check`'s `offsets` option; UTF-16 when it is not given.
 fn encoding(name: Option<&str>) -> Result<Encoding, JsValue> {
     match name.unwrap_or("utf16") {
         "utf16" => Ok(Encoding::Utf16),
@@ -230,7 +265,7 @@ pub struct Checker {
     result: RefCell<CompactResult>,
     /// The options of the last check.
     options: RefCell<Option<CheckOptions>>,
-    /// What `encodeOptions` compares a check's options with, to tell they did not change.
+    /// What `readOptions` compares a check's options with, to tell they did not change.
     options_memo: RefCell<js_sys::Object>,
 }
 
@@ -263,11 +298,11 @@ impl Checker {
         #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         // An editor passes the same options on every keystroke: read them once.
-        let changed = encode_options(&options, &self.options_memo.borrow())?;
+        let changed = read_options(&options, &self.options_memo.borrow())?;
         let mut options = self.options.borrow_mut();
-        if let Some(key) = changed {
+        if let Some(values) = changed {
             *options = None;
-            match CheckOptions::parse(&key) {
+            match CheckOptions::parse(&values) {
                 Ok(parsed) => *options = Some(parsed),
                 Err(error) => {
                     // The memo took these options in; forget them so the next call reads them again.
@@ -292,18 +327,20 @@ impl Checker {
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "Fix")] fix: JsValue,
     ) -> Result<String, JsValue> {
-        let fix: JsFix = from_js(&fix, "fix")?;
+        let fix_edits = FixEdit::read_all(&fix)?;
         let index = LineIndex::new(text);
         let units = postlint_core::utf16_len(text);
         let mut edits = Vec::new();
-        for edit in fix.edits {
-            if edit.start > edit.end || edit.end > units {
+        for edit in fix_edits {
+            if edit.start > edit.end || edit.end > units as f64 {
                 return Err(js_error(&format!(
                     "fix edit {}..{} does not fit the text ({units} UTF-16 units): was the text changed?",
                     edit.start, edit.end
                 )));
             }
-            let span = Span::new(index.byte_offset_from_utf16(edit.start), index.byte_offset_from_utf16(edit.end));
+            // Whole numbers no larger than `units`, so exact as `usize`.
+            let (start, end) = (edit.start as usize, edit.end as usize);
+            let span = Span::new(index.byte_offset_from_utf16(start), index.byte_offset_from_utf16(end));
             edits.push(Edit { span, replacement: edit.replacement });
         }
         let fix = Fix { title: String::new(), edits, safe: false };
@@ -312,21 +349,22 @@ impl Checker {
 
     /// Every rule with its effective severity.
     #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
-    pub fn rules(&self) -> Result<JsValue, JsValue> {
-        let rules: Vec<RuleInfo<'_>> = self
-            .inner
+    pub fn rules(&self) -> js_sys::Array {
+        self.inner
             .rules()
-            .map(|(meta, severity)| RuleInfo {
-                id: &meta.id,
-                category: meta.category,
-                severity: severity.map_or("off", |severity| severity.as_str()),
-                default_severity: meta.default_severity,
-                summary: &meta.summary,
-                fixable: meta.fixable,
-                sureness: meta.sureness.as_str(),
+            .map(|(meta, severity)| {
+                let rule = js_sys::Object::new();
+                set_property(&rule, "id", &JsValue::from_str(&meta.id));
+                set_property(&rule, "category", &JsValue::from_str(meta.category.as_str()));
+                let severity = severity.map_or("off", |severity| severity.as_str());
+                set_property(&rule, "severity", &JsValue::from_str(severity));
+                set_property(&rule, "defaultSeverity", &JsValue::from_str(meta.default_severity.as_str()));
+                set_property(&rule, "summary", &JsValue::from_str(&meta.summary));
+                set_property(&rule, "fixable", &JsValue::from_bool(meta.fixable));
+                set_property(&rule, "sureness", &JsValue::from_str(meta.sureness.as_str()));
+                rule
             })
-            .collect();
-        to_js(&rules)
+            .collect()
     }
 
     /// A rule's documentation, as Markdown. Throws for an unknown id.
@@ -338,21 +376,23 @@ impl Checker {
 
 /// The platform facts table.
 #[wasm_bindgen(unchecked_return_type = "PlatformInfo[]")]
-pub fn platforms() -> Result<JsValue, JsValue> {
-    let list: Vec<serde_json::Value> = postlint_core::PLATFORM_FACTS
+pub fn platforms() -> js_sys::Array {
+    let number = |value: usize| JsValue::from_f64(value as f64);
+    let optional_number = |value: Option<usize>| value.map_or(JsValue::NULL, number);
+    postlint_core::PLATFORM_FACTS
         .iter()
         .map(|facts| {
-            serde_json::json!({
-                "name": facts.platform.as_str(),
-                "displayName": facts.display_name,
-                "limit": facts.limit,
-                "unit": facts.unit.as_str(),
-                "hashtagCap": facts.hashtag_cap,
-                "fold": facts.fold,
-            })
+            // In alphabetical order, as earlier versions (through JSON) gave them.
+            let platform = js_sys::Object::new();
+            set_property(&platform, "displayName", &JsValue::from_str(facts.display_name));
+            set_property(&platform, "fold", &optional_number(facts.fold));
+            set_property(&platform, "hashtagCap", &optional_number(facts.hashtag_cap));
+            set_property(&platform, "limit", &number(facts.limit));
+            set_property(&platform, "name", &JsValue::from_str(facts.platform.as_str()));
+            set_property(&platform, "unit", &JsValue::from_str(facts.unit.as_str()));
+            platform
         })
-        .collect();
-    to_js(&list)
+        .collect()
 }
 
 /// Panics on purpose, so tests can check that a panic reaches JavaScript

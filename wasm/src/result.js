@@ -12,11 +12,12 @@ const NO_PLATFORMS = Object.freeze([]);
  * Reads `Checker.check`'s options and throws for a value that is not of the
  * documented shape. Returns `undefined` when they equal those `memo` (one per
  * checker) last saw, which is every call from an editor; otherwise remembers
- * them in `memo` and returns them as the JSON text `[format, platforms,
- * offsets]` (nulls and an empty list for what is not given) for the module to
- * parse.
+ * them in `memo` and returns them as the array `[format, offsets,
+ * ...platforms]`, every item a string except an absent format or offsets
+ * (`null`), for the module to read item by item: no separator or quoting that
+ * a value could contain.
  */
-export function encodeOptions(options, memo) {
+export function readOptions(options, memo) {
   let format = null;
   let platforms = NO_PLATFORMS;
   let offsets = null;
@@ -58,7 +59,7 @@ export function encodeOptions(options, memo) {
   memo.platforms = platforms.slice();
   memo.format = format;
   memo.offsets = offsets;
-  return JSON.stringify([format, platforms, offsets]);
+  return [format, offsets, ...platforms];
 }
 
 /** The names results repeat, in the module's order (`names` in `result.rs`). */

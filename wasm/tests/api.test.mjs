@@ -61,6 +61,40 @@ test("applyFix applies a fix in UTF-16 offsets", () => {
   assert.throws(() => checker.applyFix("short", chairman.fixes[0]), /does not fit the text/);
 });
 
+test("applyFix reads any object of a fix's shape and refuses others by name", () => {
+  const checker = new Checker();
+  const text = "Hey guys, the chairman spoke";
+  const edit = (start, end, replacement) => ({ start, end, replacement });
+  // No fix, or one without edits, leaves the text as it is; other properties are ignored.
+  for (const nothing of [undefined, null, {}, { edits: [] }]) assert.equal(checker.applyFix(text, nothing), text);
+  assert.equal(checker.applyFix(text, { title: 1, edits: [{ ...edit(0, 3, "Hi"), note: true }] }), "Hi guys, the chairman spoke");
+  // Edits in any order, offsets written any way a whole number can be.
+  assert.equal(checker.applyFix(text, { edits: [edit(4, 8, "all"), edit(-0, 3.0, "Hi")] }), "Hi all, the chairman spoke");
+  assert.equal(checker.applyFix(text, { edits: [edit(28, 28, "!")] }), `${text}!`);
+  assert.throws(() => checker.applyFix(text, { edits: [edit(0, 5e9, "")] }), /^Error: fix edit 0\.\.5000000000 does not fit the text \(28 UTF-16 units\)/);
+  assert.throws(() => checker.applyFix(text, { edits: [edit(5, 3, "")] }), /fix edit 5\.\.3 does not fit/);
+  for (const fix of ["x", 5, true, [], [[edit(0, 3, "Hi")]], () => {}]) {
+    assert.throws(() => checker.applyFix(text, fix), /^Error: fix must be a plain object$/, String(fix));
+  }
+  for (const edits of [null, "x", {}, 3]) {
+    assert.throws(() => checker.applyFix(text, { edits }), /^Error: invalid fix: `edits` must be an array$/, String(edits));
+  }
+  for (const bad of [null, "x", [0, 3, "Hi"]]) {
+    assert.throws(() => checker.applyFix(text, { edits: [edit(0, 3, "Hi"), bad] }), /^Error: invalid fix: `edits\[1\]` must be an object with `start`, `end` and `replacement`$/);
+  }
+  const offset = (name) => new RegExp(`^Error: invalid fix: \`edits\\[0\\]\\.${name}\` must be a whole number of UTF-16 code units, 0 or more$`);
+  for (const bad of [undefined, null, "0", 0.5, -1, NaN, Infinity, 1n]) {
+    assert.throws(() => checker.applyFix(text, { edits: [edit(bad, 3, "Hi")] }), offset("start"), String(bad));
+    assert.throws(() => checker.applyFix(text, { edits: [edit(0, bad, "Hi")] }), offset("end"), String(bad));
+  }
+  for (const bad of [undefined, null, 7, ["Hi"]]) {
+    assert.throws(() => checker.applyFix(text, { edits: [edit(0, 3, bad)] }), /^Error: invalid fix: `edits\[0\]\.replacement` must be a string$/);
+  }
+  // An exception from a getter comes through as it is.
+  const throwing = { get edits() { throw new Error("getter failed"); } };
+  assert.throws(() => checker.applyFix(text, throwing), /^Error: getter failed$/);
+});
+
 test("platforms, entities and markdown", () => {
   const checker = new Checker();
   const text = "Hi 👋 #WorldHealthDay @who https://example.org/x $TICK";
@@ -92,6 +126,8 @@ test("invalid options are rejected with a message", () => {
   assert.throws(() => checker.check("hi", "x"), /options must be a plain object/);
   assert.throws(() => checker.check("hi", { platforms: "x" }), /`platforms` must be an array of strings/);
   assert.throws(() => checker.check("hi", { format: 1 }), /`format` must be a string/);
+  assert.throws(() => checker.check("hi", { offsets: 8 }), /`offsets` must be a string/);
+  assert.throws(() => checker.check("hi", { platforms: ["x", 1] }), /`platforms` must be an array of strings/);
   // A bad list does not replace the platforms remembered from the last check.
   assert.throws(() => checker.check("hi", { platforms: ["x", "myspace"] }), /unknown platform/);
   assert.deepEqual(checker.check("hi", { platforms: ["bluesky"] }).platforms.map((p) => p.platform), ["bluesky"]);
@@ -137,6 +173,25 @@ test("rules, explain and version", () => {
   assert.match(checker.explain("inclusion.gendered-greeting"), /^# inclusion\.gendered-greeting/);
   assert.throws(() => checker.explain("nope"), /unknown rule/);
   assert.match(version(), /^\d+\.\d+\.\d+$/);
+});
+
+test("rules() and platforms() give plain objects with the documented fields", () => {
+  const types = (object) => Object.fromEntries(Object.entries(object).map(([key, value]) => [key, value === null ? "null" : typeof value]));
+  const rules = new Checker("[severity]\nstyle = \"off\"\n").rules();
+  const exclamation = rules.find((rule) => rule.id === "style.repeated-exclamation");
+  assert.equal(Object.getPrototypeOf(exclamation), Object.prototype);
+  assert.deepEqual(types(exclamation), {
+    id: "string", category: "string", severity: "string", defaultSeverity: "string", summary: "string", fixable: "boolean", sureness: "string",
+  });
+  assert.deepEqual([exclamation.category, exclamation.severity, exclamation.sureness], ["style", "off", "certain"]);
+  assert.ok(["error", "warning", "info"].includes(exclamation.defaultSeverity));
+  const facts = platforms();
+  assert.ok(Array.isArray(facts));
+  const instagram = facts.find((p) => p.name === "instagram");
+  // Alphabetical, the order the JSON they once went through gave.
+  assert.deepEqual(types(instagram), { displayName: "string", fold: "number", hashtagCap: "number", limit: "number", name: "string", unit: "string" });
+  assert.deepEqual(facts.find((p) => p.name === "x"), { displayName: "X", fold: null, hashtagCap: null, limit: 280, name: "x", unit: "weighted" });
+  assert.deepEqual(JSON.parse(JSON.stringify(facts)), facts);
 });
 
 test("memory stays flat over 100,000 checks with one checker", () => {
