@@ -8,11 +8,18 @@ use crate::entities::EntityKind;
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
 
-/// Common English words, one per line, sorted: enough to split the hashtags
-/// people write (`worldhealthday` → world health day) without odd splits.
-const WORDS_TEXT: &str = include_str!("hashtag_words.txt");
+/// Common English words, sorted: enough to split the hashtags people write
+/// (`worldhealthday` → world health day) without odd splits. Edited in
+/// `hashtag_words.txt`, one per line, and embedded front-coded, which makes
+/// the WebAssembly module about 10 KB smaller gzipped (see [`decode_word_list`]).
+const WORDS_FRONT_CODED: &str = include_str!("hashtag_words_front_coded.txt");
 
-static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| WORDS_TEXT.lines().filter(|w| !w.is_empty()).collect());
+/// The common words one per line, decoded once. The word lists below borrow
+/// from it, so it is a static of its own rather than a local of their builder.
+static WORDS_TEXT: LazyLock<String> = LazyLock::new(|| decode_word_list(WORDS_FRONT_CODED));
+
+/// The common words in order, for the automaton.
+static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| WORDS_TEXT.lines().collect());
 
 /// The same words for look-ups, which the capitals rules make for many
 /// words of many drafts: one hash instead of a dozen string comparisons.
@@ -26,16 +33,51 @@ pub(crate) fn is_word(candidate: &str) -> bool {
 /// Single English words that the splitter would cut into listed pieces
 /// (`bulletproof` → bullet + proof, `hatred` → hat + red): a hashtag that is one
 /// of them is one word, not several. Our own list, built by checking which
-/// real words split, one per line, sorted, none of them in the common-word list.
-const SINGLE_WORDS_TEXT: &str = include_str!("hashtag_single_words.txt");
+/// real words split, sorted, none of them in the common-word list. Edited in
+/// `hashtag_single_words.txt`, embedded front-coded like the common words.
+const SINGLE_WORDS_FRONT_CODED: &str = include_str!("hashtag_single_words_front_coded.txt");
 
-static SINGLE_WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| SINGLE_WORDS_TEXT.lines().filter(|w| !w.is_empty()).collect());
+/// The single words one per line, decoded once.
+static SINGLE_WORDS_TEXT: LazyLock<String> = LazyLock::new(|| decode_word_list(SINGLE_WORDS_FRONT_CODED));
+
+/// The single words in order, for a binary search.
+static SINGLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| SINGLE_WORDS_TEXT.lines().collect());
 
 /// Whether `candidate` (lowercase ASCII) is one dictionary word that the
 /// common-word list alone would split.
 fn is_single_word(candidate: &str) -> bool {
     SINGLE_WORDS.binary_search(&candidate).is_ok()
+}
+
+/// Decodes a front-coded word list into its words, one per line.
+///
+/// Each word is stored as one capital letter, how many letters to take off
+/// the end of the previous word (`A` none, `B` one, …), then the letters to
+/// add: `AzoneAsDo` is zone, zones, zoo. The capital also ends the word before
+/// it. Counting the letters taken off rather than those kept repeats with the
+/// suffixes (`walking`, `walks` is `D` then `s`), so it gzips better: both
+/// lists take 20.7 KB gzipped, where counting letters kept takes 21.4 KB (22.7
+/// KB as digits and a line per word) and the plain lists 30.6 KB. Total on any
+/// input, though it only ever sees our own lists.
+fn decode_word_list(front_coded: &str) -> String {
+    let mut words = String::with_capacity(2 * front_coded.len());
+    let mut word = String::new();
+    // Each count ends the word before it; one more count ends the last word.
+    for letter in front_coded.trim_end().chars().chain(['A']) {
+        if letter.is_ascii_uppercase() {
+            if !word.is_empty() {
+                words.push_str(&word);
+                words.push('\n');
+            }
+            // By letters, not bytes, so no cut can fall inside a character.
+            for _ in 0..u32::from(letter) - u32::from('A') {
+                word.pop();
+            }
+        } else {
+            word.push(letter);
+        }
+    }
+    words
 }
 
 /// Longest word the list may hold.
@@ -211,16 +253,98 @@ impl Rule for HashtagCase {
 mod tests {
     use super::*;
 
+    /// The common words as edited, one per line: the source of the front-coded file.
+    const WORDS_SOURCE: &str = include_str!("hashtag_words.txt");
+
+    /// The single words as edited, one per line.
+    const SINGLE_WORDS_SOURCE: &str = include_str!("hashtag_single_words.txt");
+
+    /// The command that rewrites the front-coded files from the edited lists.
+    const REGENERATE_COMMAND: &str =
+        "UPDATE_WORD_LISTS=1 cargo test -p postlint-core --lib front_coded_lists_are_up_to_date";
+
+    /// Front-codes a sorted list of lowercase words, one per line, as
+    /// [`decode_word_list`] reads it, ending the file with a newline.
+    fn encode_word_list(source: &str) -> String {
+        let mut front_coded = String::with_capacity(source.len());
+        let mut previous = "";
+        for word in source.lines() {
+            let shared = previous.bytes().zip(word.bytes()).take_while(|(left, right)| left == right).count();
+            let taken_off = u8::try_from(previous.len() - shared).ok().filter(|count| *count < 26);
+            front_coded.push(char::from(b'A' + taken_off.expect("a word longer than 25 letters")));
+            front_coded.push_str(&word[shared..]);
+            previous = word;
+        }
+        front_coded.push('\n');
+        front_coded
+    }
+
+    /// The first line where two word lists differ, for a short failure message.
+    fn first_difference<'a>(
+        decoded: &[&'a str],
+        source: &[&'a str],
+    ) -> Option<(usize, Option<&'a str>, Option<&'a str>)> {
+        (0..decoded.len().max(source.len()))
+            .map(|index| (index, decoded.get(index).copied(), source.get(index).copied()))
+            .find(|(_, decoded, source)| decoded != source)
+    }
+
     #[test]
     fn word_list_is_sorted_lowercase_and_unique() {
-        let words: Vec<&str> = WORDS_TEXT.lines().collect();
+        let words: Vec<&str> = WORDS_SOURCE.lines().collect();
         assert!(words.windows(2).all(|pair| pair[0] < pair[1]), "sort with LC_ALL=C sort -u");
         assert!(words.iter().all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())));
         assert!(words.iter().all(|word| word.len() <= LONGEST_WORD));
-        let single: Vec<&str> = SINGLE_WORDS_TEXT.lines().collect();
+        let single: Vec<&str> = SINGLE_WORDS_SOURCE.lines().collect();
         assert!(single.windows(2).all(|pair| pair[0] < pair[1]), "sort with LC_ALL=C sort -u");
         assert!(single.iter().all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(single.iter().all(|word| word.len() <= LONGEST_WORD));
         assert!(single.iter().all(|word| !is_word(word)), "a single word is already in hashtag_words.txt");
+    }
+
+    /// The embedded files are what the encoder makes of the edited lists; with
+    /// `UPDATE_WORD_LISTS` set, the test rewrites them instead.
+    #[test]
+    fn front_coded_lists_are_up_to_date() {
+        let regenerate = std::env::var_os("UPDATE_WORD_LISTS").is_some();
+        for (source, front_coded, file) in [
+            (WORDS_SOURCE, WORDS_FRONT_CODED, "hashtag_words_front_coded.txt"),
+            (SINGLE_WORDS_SOURCE, SINGLE_WORDS_FRONT_CODED, "hashtag_single_words_front_coded.txt"),
+        ] {
+            let expected = encode_word_list(source);
+            if regenerate {
+                let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules").join(file);
+                std::fs::write(&path, expected).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+            } else {
+                // Not assert_eq!, which would print both lists whole.
+                assert!(
+                    front_coded == expected,
+                    "core/src/rules/{file} is out of date; regenerate with `{REGENERATE_COMMAND}`"
+                );
+            }
+        }
+    }
+
+    /// The words the rules use are exactly those of the edited lists, so
+    /// `is_word` and `is_single_word` answer as the plain lists would.
+    #[test]
+    fn decoded_lists_equal_the_edited_lists() {
+        for (decoded, source) in [(&*WORDS, WORDS_SOURCE), (&*SINGLE_WORDS, SINGLE_WORDS_SOURCE)] {
+            let source: Vec<&str> = source.lines().collect();
+            let difference = first_difference(decoded, &source);
+            assert!(difference.is_none(), "(line, decoded, edited): {difference:?}");
+        }
+        assert_eq!(WORD_SET.len(), WORDS.len());
+        assert!(WORDS_SOURCE.lines().all(is_word));
+        assert!(SINGLE_WORDS_SOURCE.lines().all(is_single_word));
+    }
+
+    proptest::proptest! {
+        /// Decoding stays in bounds on any text, not only on our lists.
+        #[test]
+        fn decoding_any_text_does_not_panic(text in "[A-Za-z\u{e9}\n]{0,40}|\\PC{0,40}") {
+            decode_word_list(&text);
+        }
     }
 
     #[test]
