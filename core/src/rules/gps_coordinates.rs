@@ -139,8 +139,60 @@ fn has_precise_decimal(view: &str) -> bool {
     false
 }
 
-fn number(captures: &Captures<'_>, name: &str) -> Option<f64> {
-    captures.name(name)?.as_str().replace('−', "-").replace(',', ".").parse().ok()
+/// A number as the patterns capture it (`-1.2921`, `−36.8`, `12,5`, `45`),
+/// read for the comparisons the checks make. Not an `f64`: parsing floats
+/// brings about 13 KB (gzip) of tables and code into the WebAssembly module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Decimal {
+    /// Written with a minus sign.
+    minus: bool,
+    /// The whole part; the patterns allow at most three digits.
+    whole: u32,
+    /// Whether a digit after the point is not zero.
+    fraction: bool,
+}
+
+impl Decimal {
+    /// Reads an optional minus (`-` or `−`), digits, and optionally a point or
+    /// comma followed by digits; `None` for anything else.
+    fn parse(text: &str) -> Option<Decimal> {
+        let (minus, unsigned) = match text.strip_prefix(['-', '−']) {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (whole, fraction) = match unsigned.split_once(['.', ',']) {
+            Some((whole, fraction)) => (whole, Some(fraction)),
+            None => (unsigned, None),
+        };
+        let digits = |part: &str| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
+        if !digits(whole) || whole.len() > 9 || fraction.is_some_and(|fraction| !digits(fraction)) {
+            return None;
+        }
+        Some(Decimal {
+            minus,
+            whole: whole.parse().ok()?,
+            fraction: fraction.is_some_and(|fraction| fraction.bytes().any(|byte| byte != b'0')),
+        })
+    }
+
+    /// Whether it is below zero (`-0.000` is not).
+    fn is_negative(self) -> bool {
+        self.minus && (self.whole > 0 || self.fraction)
+    }
+
+    /// Whether its absolute value is above `limit`.
+    fn magnitude_above(self, limit: u32) -> bool {
+        self.whole > limit || (self.whole == limit && self.fraction)
+    }
+
+    /// Whether its absolute value is below `limit`.
+    fn magnitude_below(self, limit: u32) -> bool {
+        self.whole < limit
+    }
+}
+
+fn number(captures: &Captures<'_>, name: &str) -> Option<Decimal> {
+    Decimal::parse(captures.name(name)?.as_str())
 }
 
 fn decimals(captures: &Captures<'_>, name: &str) -> usize {
@@ -158,16 +210,19 @@ fn decimal_pair(view: &str, captures: &Captures<'_>) -> Option<Span> {
     let (latitude, longitude) = (number(captures, "lat")?, number(captures, "lon")?);
     let lat_hemisphere = captures.name("lat_h1").is_some() || captures.name("lat_h2").is_some();
     let lon_hemisphere = captures.name("lon_h1").is_some() || captures.name("lon_h2").is_some();
-    if latitude.abs() > 90.0 || longitude.abs() > 180.0 {
+    if latitude.magnitude_above(90) || longitude.magnitude_above(180) {
         return None;
     }
-    if (lat_hemisphere && latitude < 0.0) || (lon_hemisphere && longitude < 0.0) || lat_hemisphere != lon_hemisphere {
+    if (lat_hemisphere && latitude.is_negative())
+        || (lon_hemisphere && longitude.is_negative())
+        || lat_hemisphere != lon_hemisphere
+    {
         return None;
     }
     let marked = lat_hemisphere || captures.name("lat_deg").is_some() || captures.name("lon_deg").is_some();
     if !marked {
         // Two small decimals are prices or rates more often than a point in the Gulf of Guinea.
-        if latitude.abs() < 1.0 && longitude.abs() < 1.0 {
+        if latitude.magnitude_below(1) && longitude.magnitude_below(1) {
             return None;
         }
         let very_precise = decimals(captures, "lat") >= 4 && decimals(captures, "lon") >= 4;
@@ -189,16 +244,16 @@ fn sexagesimal_pair(view: &str, captures: &Captures<'_>) -> Option<Span> {
     if !isolated(view, span) || !one_hemisphere("lat_h1", "lat_h2") || !one_hemisphere("lon_h1", "lon_h2") {
         return None;
     }
-    let within = |degrees: &str, limit: f64| {
-        number(captures, degrees).is_some_and(|value| value <= limit)
-            && number(captures, &degrees.replace("_d", "_m")).is_some_and(|value| value < 60.0)
-            && number(captures, &degrees.replace("_d", "_s")).is_none_or(|value| value < 60.0)
+    let within = |degrees: &str, limit: u32| {
+        number(captures, degrees).is_some_and(|value| !value.magnitude_above(limit))
+            && number(captures, &degrees.replace("_d", "_m")).is_some_and(|value| value.magnitude_below(60))
+            && number(captures, &degrees.replace("_d", "_s")).is_none_or(|value| value.magnitude_below(60))
     };
     let precise = |half: &str| {
         captures.name(&format!("{half}_s")).is_some()
             || captures.name(&format!("{half}_m")).is_some_and(|minutes| minutes.as_str().contains(['.', ',']))
     };
-    (within("lat_d", 90.0) && within("lon_d", 180.0) && (precise("lat") || precise("lon"))).then_some(span)
+    (within("lat_d", 90) && within("lon_d", 180) && (precise("lat") || precise("lon"))).then_some(span)
 }
 
 /// Not glued to a longer token, not money, and not two values out of a list
@@ -249,7 +304,35 @@ impl Rule for GpsCoordinates {
 
 #[cfg(test)]
 mod tests {
-    use super::GpsCoordinates;
+    use super::{Decimal, GpsCoordinates};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The comparisons answer as they would on the number read as an `f64`.
+        #[test]
+        fn decimals_compare_like_floats(
+            minus in "[-−]?",
+            whole in "[0-9]{1,3}",
+            fraction in proptest::option::of(("[.,]", "[0-9]{1,6}")),
+            limit in prop_oneof![Just(1u32), Just(60), Just(90), Just(180), 0u32..200],
+        ) {
+            let fraction_text = fraction.as_ref().map_or(String::new(), |(point, digits)| format!("{point}{digits}"));
+            let text = format!("{minus}{whole}{fraction_text}");
+            let value: f64 = text.replace('−', "-").replace(',', ".").parse().unwrap();
+            let decimal = Decimal::parse(&text).unwrap();
+            prop_assert_eq!(decimal.is_negative(), value < 0.0, "{}", text);
+            prop_assert_eq!(decimal.magnitude_above(limit), value.abs() > f64::from(limit), "{} > {}", text, limit);
+            prop_assert_eq!(decimal.magnitude_below(limit), value.abs() < f64::from(limit), "{} < {}", text, limit);
+        }
+    }
+
+    #[test]
+    fn only_numbers_are_read() {
+        for text in ["", "-", "1.", ".5", "1.2.3", "1a", "+1", "1 2", "1234567890"] {
+            assert_eq!(Decimal::parse(text), None, "{text}");
+        }
+        assert_eq!(Decimal::parse("−0,000"), Some(Decimal { minus: true, whole: 0, fraction: false }));
+    }
 
     fn pairs(text: &str) -> Vec<String> {
         let rule = GpsCoordinates::new();
