@@ -73,6 +73,7 @@ test("applyFix reads any object of a fix's shape and refuses others by name", ()
   assert.equal(checker.applyFix(text, { edits: [edit(28, 28, "!")] }), `${text}!`);
   assert.throws(() => checker.applyFix(text, { edits: [edit(0, 5e9, "")] }), /^Error: fix edit 0\.\.5000000000 does not fit the text \(28 UTF-16 units\)/);
   assert.throws(() => checker.applyFix(text, { edits: [edit(5, 3, "")] }), /fix edit 5\.\.3 does not fit/);
+  assert.throws(() => checker.applyFix(text, { edits: [edit(2 ** 60, 1e300, "")] }), /fix edit 1152921504606846976\.\.a number of 2\^64 or more does not fit/);
   for (const fix of ["x", 5, true, [], [[edit(0, 3, "Hi")]], () => {}]) {
     assert.throws(() => checker.applyFix(text, fix), /^Error: fix must be a plain object$/, String(fix));
   }
