@@ -271,7 +271,7 @@ fn may_join(ch: char) -> bool {
         | 0x1100..=0x11FF | 0xA960..=0xA97F | 0xAC00..=0xD7FF
         | 0x200C | 0x200D | 0xFE00..=0xFE0F | 0xE0000..=0xE0FFF
         | 0x1F1E6..=0x1F1FF | 0x1F3FB..=0x1F3FF)
-        || unicode_normalization::char::is_combining_mark(ch)
+        || crate::normalize::is_combining_mark(ch)
 }
 
 /// Ranges of chars, in order, that never join a neighbour: the letters,
@@ -350,9 +350,7 @@ fn stays_in_nfc(ch: char) -> bool {
     if ch < '\u{300}' {
         return true;
     }
-    in_ranges(ch, &NFC_STABLE)
-        || unicode_normalization::char::canonical_combining_class(ch) == 0
-            && unicode_normalization::is_nfc_quick(std::iter::once(ch)) == unicode_normalization::IsNormalized::Yes
+    in_ranges(ch, &NFC_STABLE) || crate::normalize::is_nfc_quick_yes_starter(ch)
 }
 
 /// Ranges of chars, in order, that stay in NFC whatever surrounds them

@@ -41,7 +41,7 @@ pub(crate) fn normalize_term(term: &str) -> String {
 
 /// Whether `ch` belongs to a word: letters, digits, marks and the underscore.
 pub(crate) fn is_word_char(ch: char) -> bool {
-    ch.is_alphanumeric() || ch == '_' || unicode_normalization::char::is_combining_mark(ch)
+    ch.is_alphanumeric() || ch == '_' || crate::normalize::is_combining_mark(ch)
 }
 
 /// Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer,

@@ -1,10 +1,8 @@
 //! `branding.brand-name`: the organisation's names written differently from
 //! their canonical spelling (`[brand] names`).
 
-use unicode_normalization::char::is_combining_mark;
-
 use crate::diagnostic::{Category, Fix, Severity};
-use crate::normalize::{nfc, nfd};
+use crate::normalize::{is_combining_mark, nfc, nfd};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::hashtag_case::is_word;
 use crate::rules::MetaBuilder;

@@ -2,13 +2,10 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{is_nfc_quick, IsNormalized};
-
 use super::chars::is_invalid_character;
 use super::emoji::emoji_sequence_len;
 use super::url::url_spans;
-use crate::normalize::nfc_into;
+use crate::normalize::{is_nfc_quick_yes_starter, is_nfc_quick_yes_text, nfc_into};
 use crate::span::Span;
 
 /// A range of code points and the weight each of them counts for.
@@ -244,7 +241,7 @@ struct Normalized<'t> {
 
 impl<'t> Normalized<'t> {
     fn new(original: &'t str) -> Self {
-        let already_nfc = original.is_ascii() || is_nfc_quick(original.chars()) == IsNormalized::Yes;
+        let already_nfc = original.is_ascii() || is_nfc_quick_yes_text(original);
         if already_nfc {
             return Normalized { text: Cow::Borrowed(original), segments: Vec::new(), original_length: original.len() };
         }
@@ -256,9 +253,7 @@ impl<'t> Normalized<'t> {
         let mut segments = Vec::new();
         let mut segment_start = 0;
         for (offset, c) in original.char_indices() {
-            let boundary = offset > 0
-                && canonical_combining_class(c) == 0
-                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            let boundary = offset > 0 && is_nfc_quick_yes_starter(c);
             if boundary {
                 segments.push((text.len(), segment_start));
                 nfc_into(&original[segment_start..offset], &mut text);
