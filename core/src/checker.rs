@@ -222,11 +222,12 @@ impl Checker {
         }
         let allowed = (!guideline.settings.allow_terms.is_empty())
             .then(|| {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(guideline.settings.allow_terms.iter().map(|term| term.trim()))
-                    .ok()
+                let terms: Vec<&str> = guideline.settings.allow_terms.iter().map(|term| term.trim()).collect();
+                crate::terms::build_aho_corasick(
+                    AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest),
+                    &terms,
+                )
+                .ok()
             })
             .flatten();
         Ok(Checker {

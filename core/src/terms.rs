@@ -136,7 +136,19 @@ impl TermIndexBuilder {
 const FASTER_AFTER_BYTES: usize = 1 << 20;
 
 fn build_automaton(patterns: &[String], kind: Option<AhoCorasickKind>) -> Option<AhoCorasick> {
-    AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(kind).build(patterns).ok()
+    let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+    build_aho_corasick(AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(kind), &patterns).ok()
+}
+
+/// Builds an automaton of `patterns`. Every automaton of the core is built
+/// here, from the one pattern type: `AhoCorasickBuilder::build` is generic over
+/// the patterns, and each type compiled a copy of its compiler into the
+/// WebAssembly module.
+pub(crate) fn build_aho_corasick(
+    builder: &AhoCorasickBuilder,
+    patterns: &[&str],
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    builder.build(patterns)
 }
 
 /// The compiled automaton with each pattern's owner.

@@ -96,10 +96,11 @@ const FUNCTION_WORDS: &[&str] = &[
 /// hashtag, where a DFA took 2.7 MB and 27 ms and searched hashtags, which
 /// are short, no faster over the corpus.
 static WORD_AUTOMATON: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-    aho_corasick::AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(WORDS.iter())
-        .ok()
+    crate::terms::build_aho_corasick(
+        aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA)),
+        &WORDS,
+    )
+    .ok()
 });
 
 /// Splits a lowercase ASCII run into the fewest listed words (ties: the

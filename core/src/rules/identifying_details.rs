@@ -203,12 +203,14 @@ impl IdentifyingDetails {
         ])
         .build();
         let conditions: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(CONDITIONS)
-                .expect("built-in condition list compiles")
+            crate::terms::build_aho_corasick(
+                AhoCorasickBuilder::new()
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest),
+                CONDITIONS,
+            )
+            .expect("built-in condition list compiles")
         });
         IdentifyingDetails { meta, conditions }
     }
