@@ -92,7 +92,8 @@ impl GuidelineToml {
             None => Vec::new(),
         };
         Ok(GuidelineToml {
-            extends: fields.get("extends").map(|item| item.strings()).transpose()?,
+            // `extends = "default"` reads as well as `extends = ["default"]`.
+            extends: fields.get("extends").map(|item| item.spanned_string_or_strings()).transpose()?,
             language: fields.string("language")?,
             platforms: fields.get("platforms").map(|item| read_platforms(&item)).transpose()?,
             brand_names,
@@ -446,6 +447,8 @@ terms = ["Manpower Group"]
         assert!(error("platforms = [\"x\", \"tiktk\"]")
             .starts_with("g.toml:1:19: key `platforms[1]`: unknown platform `tiktk` (did you mean `tiktok`?)"));
         assert!(error("extends = [\"inclusoin\"]").contains("did you mean `inclusion`?"));
+        assert!(error("extends = \"inclusoin\"").starts_with("g.toml:1:11: key `extends[0]`: unknown pack `inclusoin`"));
+        assert!(Guideline::from_toml("g.toml", "extends = \"ethics\"").unwrap().packs().eq(["ethics"]));
         assert!(error("[severity]\n\"a.b\" = \"loud\"")
             .starts_with("g.toml:2:9: key `severity.\"a.b\"`: unknown severity `loud`"));
         assert!(error("[hashtags]\nbanned = [\"#no way\"]").starts_with("g.toml:2:11: key `hashtags.banned`"));

@@ -48,7 +48,12 @@ impl<'a, 'i> Fields<'a, 'i> {
         allowed: &[&str],
     ) -> Result<Self, GuidelineError> {
         let fields = Fields { file, table, path, start };
-        if let Some((key, _)) = table.iter().find(|(key, _)| !allowed.contains(&key.get_ref().as_ref())) {
+        // The first unknown key as written, not in the table's (alphabetical) order.
+        let unknown = table
+            .iter()
+            .filter(|(key, _)| !allowed.contains(&key.get_ref().as_ref()))
+            .min_by_key(|(key, _)| key.span().start);
+        if let Some((key, _)) = unknown {
             let name = key.get_ref();
             let expected = allowed.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ");
             let hint = crate::suggest::closest(name, allowed.iter().copied())
@@ -192,9 +197,14 @@ impl<'a, 'i> Item<'a, 'i> {
 
     /// One string or a list of them.
     pub(crate) fn string_or_strings(&self) -> Result<Vec<String>, GuidelineError> {
+        Ok(self.spanned_string_or_strings()?.into_iter().map(Spanned::into_inner).collect())
+    }
+
+    /// One string or a list of them, with where each was written.
+    pub(crate) fn spanned_string_or_strings(&self) -> Result<Vec<Spanned<String>>, GuidelineError> {
         match self.value() {
-            DeValue::String(text) => Ok(vec![text.to_string()]),
-            DeValue::Array(_) => Ok(self.strings()?.into_iter().map(Spanned::into_inner).collect()),
+            DeValue::String(_) => Ok(vec![self.string()?]),
+            DeValue::Array(_) => self.strings(),
             _ => Err(self.invalid_type("a string or a list of strings")),
         }
     }
@@ -290,6 +300,7 @@ mod tests {
             "t.toml:1:1: key `flg`: unknown field `flg`, expected one of `a`, `b`, `list`, `flag`, `table`, `map`; \
              did you mean `flag`?"
         );
+        assert!(read("zzz = 1\nyyy = 2", |_| Ok(())).unwrap_err().starts_with("t.toml:1:1: key `zzz`"));
         assert_eq!(read("b = 1", |fields| fields.required_string("a")).unwrap_err(), "t.toml:1:1: missing field `a`");
         assert_eq!(
             read("flag = \"yes\"", |fields| fields.bool("flag")).unwrap_err(),
