@@ -88,7 +88,9 @@ impl RuleSpec {
     fn read(fields: &Fields<'_, '_>) -> Result<RuleSpec, GuidelineError> {
         let text = |name: &str| Ok::<_, GuidelineError>(fields.string(name)?.map(Spanned::into_inner));
         let terms = match fields.get("terms") {
-            Some(item) => Some(Spanned::new(item.span(), fields.plain_strings("terms")?)),
+            Some(item) => {
+                Some(Spanned::new(item.span(), item.strings()?.into_iter().map(Spanned::into_inner).collect()))
+            }
             None => None,
         };
         let swap = match fields.get("swap") {
