@@ -21,8 +21,10 @@ pub fn utf16_len(text: &str) -> usize {
 pub struct LineIndex {
     /// Byte offset where each line starts; the first is always 0.
     line_starts: Vec<usize>,
-    /// For every non-ASCII char: its byte offset, byte length and UTF-16 length.
-    /// Sorted by offset; empty for ASCII text, which is the common case.
+    /// For every non-ASCII char: its byte offset, UTF-16 offset, byte length
+    /// and UTF-16 length. Sorted by offset; empty for ASCII text, which is
+    /// the common case. Keeping both offsets makes each conversion one
+    /// binary search, however many wide chars come before it.
     wide_chars: Vec<WideChar>,
     len: usize,
 }
@@ -30,8 +32,19 @@ pub struct LineIndex {
 #[derive(Debug, Clone, Copy)]
 struct WideChar {
     offset: usize,
+    utf16_offset: usize,
     utf8_len: u8,
     utf16_len: u8,
+}
+
+impl WideChar {
+    fn end(&self) -> usize {
+        self.offset + usize::from(self.utf8_len)
+    }
+
+    fn utf16_end(&self) -> usize {
+        self.utf16_offset + usize::from(self.utf16_len)
+    }
 }
 
 /// A 1-based line and column, the column counted in Unicode scalar values.
@@ -46,24 +59,28 @@ pub struct LineColumn {
 impl LineIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
-        let mut line_starts = vec![0];
-        let mut wide_chars = Vec::new();
         let bytes = text.as_bytes();
-        for (offset, &byte) in bytes.iter().enumerate() {
-            if byte == b'\n' {
-                line_starts.push(offset + 1);
-            }
-        }
-        if !text.is_ascii() {
-            for (offset, ch) in text.char_indices() {
-                if !ch.is_ascii() {
-                    wide_chars.push(WideChar {
-                        offset,
-                        utf8_len: ch.len_utf8() as u8,
-                        utf16_len: ch.len_utf16() as u8,
-                    });
-                }
-            }
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|offset| offset + 1));
+        let mut wide_chars = Vec::new();
+        // Stretches of ASCII are skipped eight bytes at a time; a wide char's
+        // lengths follow from its lead byte.
+        let (mut offset, mut utf16_offset) = (0, 0);
+        loop {
+            let ascii = crate::metrics::ascii_prefix_length(&bytes[offset..]);
+            offset += ascii;
+            utf16_offset += ascii;
+            let Some(&lead) = bytes.get(offset) else { break };
+            let utf8_len: u8 = match lead {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            let utf16_len = if utf8_len == 4 { 2 } else { 1 };
+            let wide = WideChar { offset, utf16_offset, utf8_len, utf16_len };
+            offset = wide.end();
+            utf16_offset = wide.utf16_end();
+            wide_chars.push(wide);
         }
         LineIndex { line_starts, wide_chars, len: text.len() }
     }
@@ -83,7 +100,7 @@ impl LineIndex {
     /// Offsets past the end are clamped to the end; an offset inside a
     /// multi-byte character counts as that character.
     pub fn line_column(&self, offset: usize) -> LineColumn {
-        let offset = offset.min(self.len);
+        let offset = self.char_start(offset.min(self.len));
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.line_starts[line];
         let column = self.chars_between(line_start, offset) + 1;
@@ -100,7 +117,16 @@ impl LineIndex {
         self.line_starts.len()
     }
 
-    /// Number of Unicode scalar values in the bytes `from..to`.
+    /// The start of the char `offset` is in: `offset` itself on a char boundary.
+    fn char_start(&self, offset: usize) -> usize {
+        let before = self.wide_chars.partition_point(|wide| wide.offset < offset);
+        match before.checked_sub(1).map(|last| self.wide_chars[last]) {
+            Some(wide) if offset < wide.end() => wide.offset,
+            _ => offset,
+        }
+    }
+
+    /// Number of Unicode scalar values in the bytes `from..to`, both char boundaries.
     fn chars_between(&self, from: usize, to: usize) -> usize {
         let bytes = to - from;
         let first = self.wide_chars.partition_point(|w| w.offset < from);
@@ -111,14 +137,18 @@ impl LineIndex {
     }
 
     /// Converts a UTF-8 byte offset to a UTF-16 code-unit offset.
+    ///
+    /// Offsets past the end are clamped to the end; an offset inside a
+    /// multi-byte character counts as the start of that character.
     pub fn utf16_offset(&self, offset: usize) -> usize {
         let offset = offset.min(self.len);
-        let count = self.wide_chars.partition_point(|w| w.offset < offset);
-        let mut units = offset;
-        for wide in &self.wide_chars[..count] {
-            units = units + wide.utf16_len as usize - wide.utf8_len as usize;
+        let before = self.wide_chars.partition_point(|wide| wide.offset < offset);
+        match before.checked_sub(1).map(|last| self.wide_chars[last]) {
+            None => offset,
+            Some(wide) if offset < wide.end() => wide.utf16_offset,
+            // ASCII from the end of the last wide char: one unit per byte.
+            Some(wide) => wide.utf16_end() + (offset - wide.end()),
         }
-        units
     }
 
     /// Converts a UTF-16 code-unit offset to a UTF-8 byte offset.
@@ -127,23 +157,13 @@ impl LineIndex {
     /// rounds down to the start of that character, so the result is always
     /// a char boundary.
     pub fn byte_offset_from_utf16(&self, units: usize) -> usize {
-        let mut byte = 0usize;
-        let mut unit = 0usize;
-        for wide in &self.wide_chars {
-            // ASCII stretch before this wide char: one byte per unit.
-            let ascii = wide.offset - byte;
-            if unit + ascii >= units {
-                return byte + (units - unit);
-            }
-            unit += ascii;
-            byte = wide.offset;
-            if unit + wide.utf16_len as usize > units {
-                return byte;
-            }
-            unit += wide.utf16_len as usize;
-            byte += wide.utf8_len as usize;
-        }
-        (byte + (units - unit)).min(self.len)
+        let before = self.wide_chars.partition_point(|wide| wide.utf16_offset < units);
+        let byte = match before.checked_sub(1).map(|last| self.wide_chars[last]) {
+            None => units,
+            Some(wide) if units < wide.utf16_end() => wide.offset,
+            Some(wide) => wide.end() + (units - wide.utf16_end()),
+        };
+        byte.min(self.len)
     }
 }
 
@@ -187,6 +207,35 @@ mod tests {
         #[test]
         fn utf16_length_matches_encoding(text in "\\PC*") {
             proptest::prop_assert_eq!(utf16_len(&text), text.encode_utf16().count());
+        }
+    }
+
+    proptest::proptest! {
+        /// Every conversion, at every offset (inside chars and past the end
+        /// too), agrees with counting from the start of the text.
+        #[test]
+        fn conversions_match_counting_from_the_start(text in "(\\PC|\n){0,40}") {
+            let index = LineIndex::new(&text);
+            let units_before = |byte: usize| text[..byte].encode_utf16().count();
+            for offset in 0..text.len() + 3 {
+                let boundary = text.floor_char_boundary(offset.min(text.len()));
+                proptest::prop_assert_eq!(index.utf16_offset(offset), units_before(boundary), "byte {}", offset);
+                let line = text[..boundary].matches('\n').count() + 1;
+                let line_start = text[..boundary].rfind('\n').map_or(0, |newline| newline + 1);
+                let column = text[line_start..boundary].chars().count() + 1;
+                proptest::prop_assert_eq!(index.line_column(offset), LineColumn { line, column });
+            }
+            let total = units_before(text.len());
+            for units in 0..total + 3 {
+                let expected = text
+                    .char_indices()
+                    .map(|(byte, _)| byte)
+                    .chain(std::iter::once(text.len()))
+                    .take_while(|&byte| units_before(byte) <= units)
+                    .last()
+                    .unwrap_or(0);
+                proptest::prop_assert_eq!(index.byte_offset_from_utf16(units), expected, "unit {}", units);
+            }
         }
     }
 

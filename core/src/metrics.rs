@@ -381,7 +381,7 @@ const NFC_STABLE: [(char, char); 20] = [
 ];
 
 /// How many bytes at the start of `bytes` are ASCII, eight at a time.
-fn ascii_prefix_length(bytes: &[u8]) -> usize {
+pub(crate) fn ascii_prefix_length(bytes: &[u8]) -> usize {
     let mut length = 0;
     for chunk in bytes.chunks_exact(8) {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());

@@ -1,5 +1,7 @@
-//! Byte ↔ UTF-16 ↔ line/column conversion round-trips on any text, and a
-//! UTF-16 offset from anywhere (even past the end) maps to a char boundary.
+//! Byte ↔ UTF-16 ↔ line/column conversion round-trips on any text, a
+//! UTF-16 offset from anywhere (even past the end) maps to a char boundary,
+//! and a byte offset from anywhere (inside a char, past the end) converts
+//! without panicking.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -16,4 +18,8 @@ fuzz_target!(|input: (&str, u16)| {
     }
     let mapped = index.byte_offset_from_utf16(probe as usize);
     assert!(text.is_char_boundary(mapped));
+    // Inside a char counts as its start.
+    let start = text.floor_char_boundary((probe as usize).min(text.len()));
+    assert_eq!(index.utf16_offset(probe as usize), index.utf16_offset(start));
+    assert_eq!(index.line_column(probe as usize), index.line_column(start));
 });
