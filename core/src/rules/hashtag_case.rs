@@ -85,6 +85,7 @@ fn decode_word_list(front_coded: &str) -> String {
 const LONGEST_WORD: usize = 24;
 
 /// Short words that glue hashtags together; a split that uses them is more likely right.
+/// Sorted, none longer than four letters: every word found in a hashtag is looked up.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "my", "no", "not", "of", "on",
     "or", "our", "so", "the", "to", "up", "us", "we", "with", "you", "your",
@@ -128,7 +129,7 @@ pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
         while let Some((_, end)) = found.next_if(|word| usize::from(word.0) == start) {
             let end = usize::from(end);
             let Some((count, function, _)) = best[end] else { continue };
-            let candidate = (count + 1, function + usize::from(FUNCTION_WORDS.contains(&&text[start..end])), end);
+            let candidate = (count + 1, function + usize::from(is_function_word(&text[start..end])), end);
             let better = match best[start] {
                 None => true,
                 Some(current) => {
@@ -156,6 +157,11 @@ pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
         return None;
     }
     Some(words)
+}
+
+/// Whether `word` is one of [`FUNCTION_WORDS`].
+fn is_function_word(word: &str) -> bool {
+    word.len() <= 4 && FUNCTION_WORDS.binary_search(&word).is_ok()
 }
 
 /// CamelCase of a split: `["world", "health", "day"]` → `WorldHealthDay`.
@@ -253,6 +259,13 @@ impl Rule for HashtagCase {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_are_sorted_and_short_for_their_look_up() {
+        assert!(FUNCTION_WORDS.windows(2).all(|pair| pair[0] < pair[1]), "FUNCTION_WORDS must be sorted");
+        assert!(FUNCTION_WORDS.iter().all(|word| word.len() <= 4 && is_function_word(word)));
+        assert!(!is_function_word("th") && !is_function_word("them") && !is_function_word("yours"));
+    }
 
     /// The common words as edited, one per line: the source of the front-coded file.
     const WORDS_SOURCE: &str = include_str!("hashtag_words.txt");
