@@ -85,6 +85,7 @@ pub struct Document<'a> {
     capital_run: OnceCell<usize>,
     digit_cluster: OnceCell<usize>,
     emoji_pieces: OnceCell<Vec<Piece>>,
+    possible_emoji: OnceCell<usize>,
 }
 
 impl<'a> Document<'a> {
@@ -128,6 +129,7 @@ impl<'a> Document<'a> {
             capital_run: OnceCell::new(),
             digit_cluster: OnceCell::new(),
             emoji_pieces: OnceCell::new(),
+            possible_emoji: OnceCell::new(),
         }
     }
 
@@ -203,6 +205,12 @@ impl<'a> Document<'a> {
     /// rules to share.
     pub(crate) fn emoji_pieces(&self) -> &[Piece] {
         self.emoji_pieces.get_or_init(|| crate::emoji_tokens::pieces(&self.prose_view))
+    }
+
+    /// At most how many emoji the prose view holds, counted from lead bytes:
+    /// the two emoji rules' first test, shared.
+    pub(crate) fn possible_emoji_count(&self) -> usize {
+        *self.possible_emoji.get_or_init(|| crate::emoji_tokens::possible_emoji_count(&self.prose_view))
     }
 
     /// The most digits in one number-like cluster of the prose view: the

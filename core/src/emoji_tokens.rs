@@ -129,9 +129,6 @@ fn cut(view: &str, ascii_shortcut: bool) -> Vec<Piece> {
     found
 }
 
-/// Whether `view` may hold an emoji at all: a cheap byte test that lets
-/// text in other scripts and typographic punctuation (U+2000–U+20FF, such as
-/// ’ and “) through without cutting it into pieces.
 /// At most how many emoji `view` can hold: an upper bound counted from lead
 /// bytes, so rules needing several emoji skip most drafts without tokenizing.
 pub(crate) fn possible_emoji_count(view: &str) -> usize {
@@ -146,6 +143,9 @@ pub(crate) fn possible_emoji_count(view: &str) -> usize {
         .count()
 }
 
+/// Whether `view` may hold an emoji at all, pair by pair of bytes: what
+/// [`possible_emoji_count`] is tested against. Text in other scripts and
+/// typographic punctuation (U+2000–U+20FF, such as ’ and “) has none.
 #[cfg(test)]
 pub(crate) fn may_have_emoji(view: &str) -> bool {
     view.as_bytes().windows(2).any(|pair| match pair {

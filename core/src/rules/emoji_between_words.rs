@@ -2,7 +2,7 @@
 //! (“Join 👏 the 👏 march”).
 
 use crate::diagnostic::{Category, Fix, Severity};
-use crate::emoji_tokens::{possible_emoji_count, Piece};
+use crate::emoji_tokens::Piece;
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -62,11 +62,11 @@ impl Rule for EmojiBetweenWords {
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
-        let view = context.document.prose_view();
         // Cheap bound first: most drafts have too few emoji to matter.
-        if possible_emoji_count(view) < 3 {
+        if context.document.possible_emoji_count() < 3 {
             return;
         }
+        let view = context.document.prose_view();
         let mut stretches: Vec<Stretch> = Vec::new();
         let mut current: Option<Stretch> = None;
         // The word before the gap being read, and whether the gap so far holds an emoji.

@@ -1,7 +1,7 @@
 //! `accessibility.emoji-run`: long runs of emoji in a row.
 
 use crate::diagnostic::{Category, Severity};
-use crate::emoji_tokens::{possible_emoji_count, Piece};
+use crate::emoji_tokens::Piece;
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -49,9 +49,8 @@ impl Rule for EmojiRun {
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
-        let view = context.document.prose_view();
         // Cheap bound first: most drafts have too few emoji to matter.
-        if possible_emoji_count(view) < 6 {
+        if context.document.possible_emoji_count() < 6 {
             return;
         }
         let mut run: Option<(Span, usize)> = None; // (span so far, emoji count)
