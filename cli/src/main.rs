@@ -113,7 +113,7 @@ fn column_choice(args: &InputArgs) -> ColumnChoice {
 }
 
 /// Opens a batch file (`-` is standard input) with the name results show.
-fn open_batch(path: &std::path::Path) -> Result<(Box<dyn BufRead>, String), String> {
+fn open_batch(path: &std::path::Path) -> Result<(Box<dyn BufRead + Send>, String), String> {
     if path.as_os_str() == "-" {
         return Ok((Box::new(io::BufReader::new(io::stdin())), "-".to_owned()));
     }
@@ -140,13 +140,6 @@ fn for_each_input(
         DraftFormat::Markdown => Format::Markdown,
     };
     let paths = if args.paths.is_empty() { vec!["-".into()] } else { args.paths.clone() };
-    let run_chunk = |chunk: Vec<Input>, emit: &mut dyn FnMut(Checked) -> Result<()>| -> Result<()> {
-        let results: Vec<Checked> = chunk.into_par_iter().map(&process).collect();
-        for checked in results {
-            emit(checked)?;
-        }
-        Ok(())
-    };
     match args.input_format {
         InputFormat::Files => {
             let results: Vec<Checked> = input::expand_paths(&paths)
@@ -173,23 +166,15 @@ fn for_each_input(
                     }
                 };
                 let mut batch = input::BatchReader::new(reader, name.clone());
-                loop {
-                    let chunk: Vec<Input> = batch
-                        .next_chunk(BATCH_CHUNK)
-                        .into_iter()
-                        .map(|(source, line_number, line)| {
-                            match line {
-                                Ok(line) => input::parse_batch_line(source, &line),
-                                Err(message) => Input::failed(source, message),
-                            }
-                            .in_batch(&name, line_number)
-                        })
-                        .collect();
-                    if chunk.is_empty() {
-                        break;
+                // Each line is parsed where it is checked, on every core.
+                let prepare = |(source, line_number, line): (String, u64, Result<String, String>)| {
+                    match line {
+                        Ok(line) => input::parse_batch_line(source, &line),
+                        Err(message) => Input::failed(source, message),
                     }
-                    run_chunk(chunk, &mut emit)?;
-                }
+                    .in_batch(&name, line_number)
+                };
+                pipeline(|| batch.next_chunk(BATCH_CHUNK), prepare, &process, &mut emit)?;
             }
         }
         InputFormat::Csv => {
@@ -204,17 +189,45 @@ fn for_each_input(
                     }
                 };
                 ui.note(calendar.describe());
-                loop {
-                    let chunk = calendar.next_chunk(BATCH_CHUNK);
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    run_chunk(chunk, &mut emit)?;
-                }
+                pipeline(|| calendar.next_chunk(BATCH_CHUNK), |input| input, &process, &mut emit)?;
             }
         }
     }
     Ok(())
+}
+
+/// Checks a batch chunk by chunk on every core while this thread emits the
+/// chunk before: reading, checking and writing overlap, where one after the
+/// other they left the cores idle while results were written. Results keep
+/// their input order, and at most three chunks are in memory at once.
+fn pipeline<T: Send>(
+    mut next_chunk: impl FnMut() -> Vec<T> + Send,
+    prepare: impl Fn(T) -> Input + Sync,
+    process: &(impl Fn(Input) -> Checked + Sync),
+    emit: &mut impl FnMut(Checked) -> Result<()>,
+) -> Result<()> {
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Checked>>(1);
+    let prepare = &prepare;
+    std::thread::scope(|scope| {
+        scope.spawn(move || loop {
+            let chunk = next_chunk();
+            if chunk.is_empty() {
+                break;
+            }
+            let results = chunk.into_par_iter().map(|item| process(prepare(item))).collect();
+            // A closed channel means the writer stopped (a write failed): stop too.
+            if sender.send(results).is_err() {
+                break;
+            }
+        });
+        // Returning early drops the receiver, which ends the checking thread.
+        for results in receiver {
+            for checked in results {
+                emit(checked)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// A progress counter on standard error for batches: only on a terminal,

@@ -9,6 +9,37 @@ fn postlint() -> Cli {
 }
 use serde_json::Value;
 
+/// Batches are checked a chunk at a time while the chunk before is written:
+/// across several chunks, with bad lines among them, every line still gets
+/// its result in input order, and standard input works like a file.
+#[test]
+fn results_keep_input_order_across_chunks() {
+    let lines = 5_000;
+    let batch: String = (1..=lines)
+        .map(|number| {
+            if number % 1_000 == 0 {
+                "{broken\n".to_owned()
+            } else {
+                format!("{{\"id\": \"{number}\", \"text\": \"Post {number} for #worldhealthday\"}}\n")
+            }
+        })
+        .collect();
+    let output = postlint().run(&["check", "--input-format", "jsonl", "--format", "jsonl", "-"], &batch);
+    assert_eq!(output.status.code(), Some(2), "the broken lines make the run an error");
+    let results: Vec<Value> = stdout(&output).lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(results.len(), lines);
+    for (index, result) in results.iter().enumerate() {
+        let number = index + 1;
+        assert_eq!(result["source"], format!("-:{number}"));
+        if number % 1_000 == 0 {
+            assert!(result["error"].is_string(), "line {number} is broken");
+        } else {
+            assert_eq!(result["id"], number.to_string());
+            assert_eq!(result["diagnostics"][0]["rule"], "accessibility.lowercase-hashtag");
+        }
+    }
+}
+
 #[test]
 fn every_line_gets_a_result_in_order() {
     let directory = tempfile::tempdir().unwrap();
