@@ -119,11 +119,16 @@ impl LineIndex {
 
     /// The start of the char `offset` is in: `offset` itself on a char boundary.
     fn char_start(&self, offset: usize) -> usize {
-        let before = self.wide_chars.partition_point(|wide| wide.offset < offset);
-        match before.checked_sub(1).map(|last| self.wide_chars[last]) {
+        match self.last_wide_char_before(offset) {
             Some(wide) if offset < wide.end() => wide.offset,
             _ => offset,
         }
+    }
+
+    /// The last wide char that starts before byte `offset`.
+    fn last_wide_char_before(&self, offset: usize) -> Option<WideChar> {
+        let before = self.wide_chars.partition_point(|wide| wide.offset < offset);
+        before.checked_sub(1).map(|last| self.wide_chars[last])
     }
 
     /// Number of Unicode scalar values in the bytes `from..to`, both char boundaries.
@@ -142,8 +147,7 @@ impl LineIndex {
     /// multi-byte character counts as the start of that character.
     pub fn utf16_offset(&self, offset: usize) -> usize {
         let offset = offset.min(self.len);
-        let before = self.wide_chars.partition_point(|wide| wide.offset < offset);
-        match before.checked_sub(1).map(|last| self.wide_chars[last]) {
+        match self.last_wide_char_before(offset) {
             None => offset,
             Some(wide) if offset < wide.end() => wide.utf16_offset,
             // ASCII from the end of the last wide char: one unit per byte.
