@@ -3,6 +3,15 @@
 //! It reads files, finds the guideline, prints results and sets the exit
 //! code; every check happens in the core.
 
+// Batches allocate each result on a checking thread and free it on the
+// writing thread. glibc's allocator is slow at that: once the writing
+// thread's small cache is full, each free locks the other thread's arena,
+// and a sixth of a batch's time went to allocating and freeing. mimalloc
+// frees across threads cheaply: a 1 GB batch took 36.0 s with glibc and
+// 27.6 s with it (peak memory 25 and 46 MB).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod args;
 mod calendar;
 mod fix;
