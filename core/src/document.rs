@@ -649,7 +649,8 @@ impl NormalizedText {
             let (is_space, is_mask, consumed) = if byte < 0x80 {
                 match byte {
                     b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, false, 1),
-                    0x01 => (false, true, 1),
+                    // A masked entity (a URL, a hashtag) is one run: taken whole.
+                    MASK => (false, true, bytes[index..].iter().take_while(|&&next| next == MASK).count()),
                     _ => {
                         text.push(char::from(byte.to_ascii_lowercase()));
                         (false, false, 1)
@@ -930,6 +931,19 @@ mod tests {
         let at = normalized.as_str().find("save the poor").unwrap();
         let span = normalized.span_to_source(Span::new(at, at + "save the poor".len()));
         assert_eq!(span.slice(source), "Save  THE\n\tPoor");
+    }
+
+    #[test]
+    fn masked_entities_collapse_to_one_mask_and_map_back() {
+        let source = "Read https://example.org/a  and  @team NOW";
+        let document = Document::new(source, Format::Text);
+        let normalized = document.normalized();
+        let mask = char::from(MASK);
+        assert_eq!(normalized.as_str(), format!("read {mask} and {mask} now"));
+        let and = normalized.as_str().find("and").unwrap();
+        assert_eq!(normalized.span_to_source(Span::new(and, and + 3)).slice(source), "and");
+        let now = normalized.as_str().find("now").unwrap();
+        assert_eq!(normalized.span_to_source(Span::new(now, now + 3)), Span::new(source.len() - 3, source.len()));
     }
 
     #[test]

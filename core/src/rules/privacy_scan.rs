@@ -161,7 +161,7 @@ pub(crate) fn link_targets(source: &str, scheme: &str) -> Vec<Span> {
     let mut search_from = scheme.len();
     // Find each colon, then look back for the scheme: colons are rare, so
     // this is one fast pass over the text.
-    while let Some(relative) = bytes.get(search_from..).and_then(|rest| rest.iter().position(|&byte| byte == b':')) {
+    while let Some(relative) = bytes.get(search_from..).and_then(|rest| memchr::memchr(b':', rest)) {
         let colon = search_from + relative;
         search_from = colon + 1;
         let scheme_start = colon - scheme.len();

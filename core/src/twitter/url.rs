@@ -366,7 +366,12 @@ impl Scanner<'_, '_> {
                     last.end = end;
                 }
             }
-        } else if let Some(tco) = TCO_URL.as_ref().and_then(|pattern| pattern.captures(&text[url_start..end])) {
+        } else if let Some(tco) = TCO_URL
+            .as_ref()
+            // Captures cost a regex search: only for a t.co host, which the pattern needs.
+            .filter(|_| text[domain_start..domain_end].eq_ignore_ascii_case("t.co"))
+            .and_then(|pattern| pattern.captures(&text[url_start..end]))
+        {
             let slug_length = tco.get(1).map_or(0, |slug| slug.len());
             if slug_length <= MAX_TCO_SLUG_LENGTH {
                 let tco_end = tco.get(0).map_or(end, |whole| url_start + whole.end());
