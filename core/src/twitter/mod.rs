@@ -148,6 +148,23 @@ mod tests {
         fn scanners_never_panic_on_any_text(text in any::<String>()) {
             check_invariants(&text)?;
         }
+
+        /// Runs of ASCII are weighed at once when every ASCII char weighs the
+        /// same. Where DEL (which the texts never hold) weighs more, they are
+        /// weighed char by char: both must give the same length and the same
+        /// end of the part that fits, for limits the texts cross.
+        #[test]
+        fn ascii_runs_weigh_what_their_chars_weigh(text in tricky_text(), limit in 0usize..40) {
+            let at_once = Config { max_weighted_tweet_length: limit, ..Config::v3() };
+            let mut ranges = vec![
+                WeightRange { start: 0, end: 0x7E, weight: 100 },
+                WeightRange { start: 0x7F, end: 0x7F, weight: 300 },
+                WeightRange { start: 0x80, end: 4351, weight: 100 },
+            ];
+            ranges.extend_from_slice(&Config::v3().ranges[1..]);
+            let by_char = Config { ranges: std::borrow::Cow::Owned(ranges), ..at_once.clone() };
+            prop_assert_eq!(weighted_length_with(&text, &at_once), weighted_length_with(&text, &by_char));
+        }
     }
 
     #[test]

@@ -191,6 +191,8 @@ fn count(text: &str, config: &Config, known_urls: Option<&[Span]>) -> Counted {
         Some(range) => [range.weight; 128],
         None => std::array::from_fn(|byte| config.weight_of(char::from(byte as u8))),
     };
+    let uniform_ascii_weight =
+        ascii_weights.iter().all(|&weight| weight == ascii_weights[0]).then_some(ascii_weights[0]);
     let bytes = text.as_bytes();
     let mut next_url = urls.iter().peekable();
     let mut total: usize = 0;
@@ -202,6 +204,27 @@ fn count(text: &str, config: &Config, known_urls: Option<&[Span]>) -> Counted {
             next_url.next();
         }
         let byte = bytes[position];
+        let next_url_start = next_url.peek().map_or(bytes.len(), |url| url.start);
+        if let (Some(weight), true) = (uniform_ascii_weight, byte < 0x80 && next_url_start > position) {
+            // A run of ASCII, most of most posts, weighed at once. When
+            // non-ASCII follows, the run's last byte is left to the loop
+            // below: a digit, `#` or `*` there may start a keycap emoji.
+            let mut run = crate::metrics::ascii_prefix_length(&bytes[position..next_url_start]);
+            if position + run < next_url_start {
+                run -= 1;
+            }
+            if run > 0 {
+                if free_of_invalid_characters && total <= limit {
+                    let fitting = (limit - total).checked_div(weight).map_or(run, |fits| fits.min(run));
+                    if fitting > 0 {
+                        fitting_end = position + fitting;
+                    }
+                }
+                total = total.saturating_add(run.saturating_mul(weight));
+                position += run;
+                continue;
+            }
+        }
         if let Some(url) = next_url.peek().filter(|url| url.start == position) {
             total = total.saturating_add(url_weight);
             position = url.end.max(position + 1);
