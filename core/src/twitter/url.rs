@@ -214,10 +214,11 @@ pub(crate) fn url_spans(text: &str) -> Vec<Span> {
     let mut run = Run::default();
     let mut scratch = AsciiScratch::default();
     while let Some(dot) = memchr_dot(bytes, search_from) {
-        // A dot before white space or at the end of the text ends a sentence:
-        // nothing follows it to make a top-level domain, and any dot before
-        // it in the same run was found first.
-        if bytes.get(dot + 1).is_none_or(u8::is_ascii_whitespace) {
+        // A top-level domain starts with a letter (or a non-ASCII char), so
+        // a dot before white space, the end of the text or other ASCII
+        // (`...`, `3.5`) starts none. If its run has a dot that does, the
+        // run is scanned from that dot: it reaches back to the same start.
+        if bytes.get(dot + 1).is_none_or(|&next| next.is_ascii() && !next.is_ascii_alphabetic()) {
             search_from = dot + 1;
             continue;
         }
