@@ -186,13 +186,16 @@ fn count(text: &str, config: &Config, known_urls: Option<&[Span]>) -> Counted {
     let limit = config.max_weighted_tweet_length.saturating_mul(config.scale);
     let url_weight = config.transformed_url_length.saturating_mul(config.scale);
     // Weight of every ASCII character, looked up once instead of per
-    // character; every config so far gives them one weight.
-    let ascii_weights: [usize; 128] = match config.ranges.iter().find(|range| range.start == 0 && range.end >= 0x7F) {
-        Some(range) => [range.weight; 128],
-        None => std::array::from_fn(|byte| config.weight_of(char::from(byte as u8))),
-    };
-    let uniform_ascii_weight =
-        ascii_weights.iter().all(|&weight| weight == ascii_weights[0]).then_some(ascii_weights[0]);
+    // character, and the one weight they share, if they do (every config so
+    // far gives them one).
+    let (ascii_weights, uniform_ascii_weight): ([usize; 128], Option<usize>) =
+        match config.ranges.iter().find(|range| range.start == 0 && range.end >= 0x7F) {
+            Some(range) => ([range.weight; 128], Some(range.weight)),
+            None => {
+                let weights: [usize; 128] = std::array::from_fn(|byte| config.weight_of(char::from(byte as u8)));
+                (weights, weights.iter().all(|&weight| weight == weights[0]).then_some(weights[0]))
+            }
+        };
     let bytes = text.as_bytes();
     let mut next_url = urls.iter().peekable();
     let mut total: usize = 0;
