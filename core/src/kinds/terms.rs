@@ -100,18 +100,18 @@ impl TermsRule {
         conditions: Conditions,
         options: TermOptions,
     ) -> Self {
+        let normalized_exceptions: Vec<String> = exceptions.iter().map(|exception| normalize_term(exception)).collect();
         let exceptions = terms
             .iter()
             .map(|term| {
+                if normalized_exceptions.is_empty() {
+                    return Vec::new();
+                }
                 let needle = normalize_term(&term.phrase);
-                exceptions
+                normalized_exceptions
                     .iter()
-                    .map(|exception| normalize_term(exception))
                     .flat_map(|exception| {
-                        exception
-                            .match_indices(needle.as_str())
-                            .map(|(offset, _)| (exception.clone(), offset))
-                            .collect::<Vec<_>>()
+                        exception.match_indices(needle.as_str()).map(|(offset, _)| (exception.clone(), offset))
                     })
                     .collect()
             })
