@@ -649,7 +649,7 @@ impl NormalizedText {
             let (is_space, is_mask, consumed) = if byte < 0x80 {
                 match byte {
                     b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, false, 1),
-                    // A masked entity (a URL, a hashtag) is one run: taken whole.
+                    // A masked entity (a URL, a mention) is one run: taken whole.
                     MASK => (false, true, bytes[index..].iter().take_while(|&&next| next == MASK).count()),
                     _ => {
                         text.push(char::from(byte.to_ascii_lowercase()));

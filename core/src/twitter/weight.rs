@@ -208,7 +208,7 @@ fn count(text: &str, config: &Config, known_urls: Option<&[Span]>) -> Counted {
         }
         let byte = bytes[position];
         let next_url_start = next_url.peek().map_or(bytes.len(), |url| url.start);
-        if let (Some(weight), true) = (uniform_ascii_weight, byte < 0x80 && next_url_start > position) {
+        if let Some(weight) = uniform_ascii_weight.filter(|_| byte < 0x80 && next_url_start > position) {
             // A run of ASCII, most of most posts, weighed at once. When
             // non-ASCII follows, the run's last byte is left to the loop
             // below: a digit, `#` or `*` there may start a keycap emoji.
