@@ -575,6 +575,10 @@ pattern = '\b20\d\d/\d\d\b'
         assert!(too_big.contains("too large"), "{too_big}");
         assert!(error("terms = [\"a\"]\npattern = \"b\"").contains("both `pattern` and `terms`"));
         assert!(error("").contains("needs `terms`, `swap` or `pattern`"));
+        for blank in ["\"\"", "\" \\t\"", "\"\\u3000\""] {
+            let empty = error(&format!("terms = [\"a\", {blank}]"));
+            assert!(empty.starts_with("g.toml:5:9: key `rules[0].terms`: rule `acme.x` has an empty term"), "{empty}");
+        }
         assert!(error("terms = [\"a\"]\nsureness = \"ambiguous\"").contains("sets no context condition"));
         assert!(error("terms = [\"a\"]\nfoo = 1").contains("unknown field `foo`"));
         assert!(error("terms = [\"inclusion.x\"]\nmessage2 = \"{count}\"").contains("unknown field"));

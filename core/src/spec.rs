@@ -292,7 +292,8 @@ impl RuleSpec {
                 Ok(DataRule::Pattern(PatternRule::new(meta, regex, message, help, suggestions, self.in_quotes)))
             }
             (None, false) => {
-                if terms.iter().any(|term| crate::terms::normalize_term(&term.phrase).is_empty()) {
+                // A term normalizes to nothing exactly when it is all white space.
+                if terms.iter().any(|term| term.phrase.trim().is_empty()) {
                     return Err(file.error_at(
                         at(self.terms.as_ref().map_or(self.id.span(), Spanned::span)),
                         key("terms"),

@@ -297,6 +297,16 @@ mod tests {
         assert!(runs.iter().all(|run| *run == runs[0]));
     }
 
+    proptest::proptest! {
+        /// Rule files are checked for empty terms with `trim`, without normalizing.
+        #[test]
+        fn terms_normalize_to_nothing_exactly_when_all_white_space(
+            term in "[ \t\n\r\u{0B}\u{0C}\u{1}\u{1C}\u{85}\u{A0}\u{2028}\u{3000}aÉ’-]{0,6}"
+        ) {
+            proptest::prop_assert_eq!(normalize_term(&term).is_empty(), term.trim().is_empty());
+        }
+    }
+
     #[test]
     fn whole_words_only() {
         assert_eq!(matches(&["man"], "A man from Germany, a human, a MAN."), ["man", "MAN"]);
