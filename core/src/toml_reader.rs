@@ -176,23 +176,32 @@ impl<'a, 'i> Item<'a, 'i> {
     /// The elements of an array, each with its index in the key path.
     pub(crate) fn elements(&self, expected: &str) -> Result<Vec<Item<'a, 'i>>, GuidelineError> {
         match self.value() {
-            DeValue::Array(array) => Ok(array
-                .iter()
-                .enumerate()
-                .map(|(index, value)| Item {
-                    file: self.file,
-                    path: indexed_path(&self.path, index),
-                    key_start: value.span().start,
-                    value,
-                })
-                .collect()),
+            DeValue::Array(array) => {
+                Ok(array.iter().enumerate().map(|(index, value)| self.element(index, value)).collect())
+            }
             _ => Err(self.invalid_type(expected)),
         }
     }
 
-    /// A list of strings.
+    /// Element `index` of this array, `value`.
+    fn element(&self, index: usize, value: &'a Spanned<DeValue<'i>>) -> Item<'a, 'i> {
+        Item { file: self.file, path: indexed_path(&self.path, index), key_start: value.span().start, value }
+    }
+
+    /// A list of strings. Most lists hold nothing else: an element's key
+    /// path is made only for an error.
     pub(crate) fn strings(&self) -> Result<Vec<Spanned<String>>, GuidelineError> {
-        self.elements("a list of strings")?.iter().map(Item::string).collect()
+        let DeValue::Array(array) = self.value() else {
+            return Err(self.invalid_type("a list of strings"));
+        };
+        array
+            .iter()
+            .enumerate()
+            .map(|(index, value)| match value.get_ref() {
+                DeValue::String(text) => Ok(Spanned::new(value.span(), text.to_string())),
+                _ => Err(self.element(index, value).invalid_type("a string")),
+            })
+            .collect()
     }
 
     /// One string or a list of them.
