@@ -54,33 +54,107 @@ pub struct Report {
     pub entities: EntityList,
 }
 
-/// Entity texts without their sign (`#`, `@`, `$`), in text order.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+/// The draft's hashtags, mentions, URLs and cashtags, each without its sign
+/// (`#`, `@`, `$`), in text order.
+///
+/// The texts are kept one after another in one string, so a draft's
+/// entities cost at most two allocations however many there are. Serialized
+/// as `{"hashtags": [...], "mentions": [...], "urls": [...], "cashtags": [...]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EntityList {
-    /// Hashtags, without `#`.
-    pub hashtags: Vec<String>,
-    /// Mentioned names, without `@`.
-    pub mentions: Vec<String>,
-    /// URLs as written.
-    pub urls: Vec<String>,
-    /// Cashtags, without `$`.
-    pub cashtags: Vec<String>,
+    /// Every entity's text.
+    texts: String,
+    /// Each entity's kind and where its text is in `texts`, in text order.
+    entries: Vec<(EntityKind, Span)>,
 }
 
 impl EntityList {
     fn from_entities(text: &str, entities: &[FoundEntity]) -> Self {
-        let mut list = EntityList::default();
-        for entity in entities {
-            let value = entity.value.slice(text).to_owned();
-            match entity.kind {
-                EntityKind::Hashtag => list.hashtags.push(value),
-                EntityKind::Mention => list.mentions.push(value),
-                EntityKind::Url => list.urls.push(value),
-                EntityKind::Cashtag => list.cashtags.push(value),
-                EntityKind::Email => {}
-            }
+        let social = || entities.iter().filter(|entity| entity.kind != EntityKind::Email);
+        let count = social().count();
+        if count == 0 {
+            return EntityList::default();
+        }
+        let length = social().map(|entity| entity.value.len()).sum();
+        let mut list = EntityList { texts: String::with_capacity(length), entries: Vec::with_capacity(count) };
+        for entity in social() {
+            let start = list.texts.len();
+            list.texts.push_str(entity.value.slice(text));
+            list.entries.push((entity.kind, Span::new(start, list.texts.len())));
         }
         list
+    }
+
+    /// The texts of one kind of entity, in text order.
+    fn of_kind(&self, kind: EntityKind) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
+        let count = self.entries.iter().filter(|(entry_kind, _)| *entry_kind == kind).count();
+        KindTexts { list: self, kind, next: 0, left: count }
+    }
+
+    /// Hashtags, without `#`.
+    pub fn hashtags(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
+        self.of_kind(EntityKind::Hashtag)
+    }
+
+    /// Mentioned names, without `@`.
+    pub fn mentions(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
+        self.of_kind(EntityKind::Mention)
+    }
+
+    /// URLs as written.
+    pub fn urls(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
+        self.of_kind(EntityKind::Url)
+    }
+
+    /// Cashtags, without `$`.
+    pub fn cashtags(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
+        self.of_kind(EntityKind::Cashtag)
+    }
+}
+
+/// The texts of one kind of entity in an [`EntityList`].
+#[derive(Clone)]
+struct KindTexts<'l> {
+    list: &'l EntityList,
+    kind: EntityKind,
+    next: usize,
+    left: usize,
+}
+
+impl<'l> Iterator for KindTexts<'l> {
+    type Item = &'l str;
+
+    fn next(&mut self) -> Option<&'l str> {
+        let entries = &self.list.entries[self.next..];
+        let offset = entries.iter().position(|(kind, _)| *kind == self.kind)?;
+        self.next += offset + 1;
+        self.left -= 1;
+        Some(entries[offset].1.slice(&self.list.texts))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for KindTexts<'_> {}
+
+impl serde::Serialize for EntityList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// One kind's texts, serialized as a list.
+        struct Texts<I>(I);
+        impl<'t, I: Iterator<Item = &'t str> + Clone> serde::Serialize for Texts<I> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.clone())
+            }
+        }
+        let mut object = serializer.serialize_struct("EntityList", 4)?;
+        object.serialize_field("hashtags", &Texts(self.hashtags()))?;
+        object.serialize_field("mentions", &Texts(self.mentions()))?;
+        object.serialize_field("urls", &Texts(self.urls()))?;
+        object.serialize_field("cashtags", &Texts(self.cashtags()))?;
+        object.end()
     }
 }
 
@@ -436,6 +510,25 @@ mod tests {
         let format = if markdown { Format::Markdown } else { Format::Text };
         let draft = Draft { text, format, platforms };
         checker.check(&draft).diagnostics.into_iter().filter(|diagnostic| diagnostic.rule == rule).collect()
+    }
+
+    #[test]
+    fn entity_list_keeps_each_kind_in_text_order() {
+        let text = "Hi @ana and @bo! #One $ACME see https://example.org/x #Two, write to me@example.org";
+        let report = Checker::default_guideline().check(&Draft::text(text));
+        let entities = &report.entities;
+        assert_eq!(entities.hashtags().collect::<Vec<_>>(), ["One", "Two"]);
+        assert_eq!(entities.mentions().collect::<Vec<_>>(), ["ana", "bo"]);
+        assert_eq!(entities.urls().collect::<Vec<_>>(), ["https://example.org/x"]);
+        assert_eq!(entities.cashtags().collect::<Vec<_>>(), ["ACME"]);
+        assert_eq!(entities.mentions().len(), 2);
+        assert_eq!(
+            serde_json::to_string(entities).unwrap(),
+            r#"{"hashtags":["One","Two"],"mentions":["ana","bo"],"urls":["https://example.org/x"],"cashtags":["ACME"]}"#
+        );
+        let empty = Checker::default_guideline().check(&Draft::text("No entities here.")).entities;
+        assert_eq!(empty, EntityList::default());
+        assert_eq!(serde_json::to_string(&empty).unwrap(), r#"{"hashtags":[],"mentions":[],"urls":[],"cashtags":[]}"#);
     }
 
     /// Every rule's own examples: it fires on each `fire`, stays quiet on

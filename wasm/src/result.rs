@@ -64,7 +64,7 @@ impl CompactResult {
         }
     }
 
-    fn strings(&mut self, values: &[String]) {
+    fn strings<'s>(&mut self, values: impl ExactSizeIterator<Item = &'s str>) {
         self.number(values.len());
         for value in values {
             self.string(value);
@@ -130,8 +130,9 @@ impl CompactResult {
             self.optional(metrics.bytes);
         }
         let entities = &report.entities;
-        for list in [&entities.hashtags, &entities.mentions, &entities.urls, &entities.cashtags] {
-            self.strings(list);
-        }
+        self.strings(entities.hashtags());
+        self.strings(entities.mentions());
+        self.strings(entities.urls());
+        self.strings(entities.cashtags());
     }
 }
