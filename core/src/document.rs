@@ -81,7 +81,7 @@ pub struct Document<'a> {
     markdown_facts: markdown::Facts,
     normalized: OnceCell<NormalizedText>,
     sentences: OnceCell<Vec<Span>>,
-    words: OnceCell<Vec<Word>>,
+    capital_words: OnceCell<Vec<Word>>,
     capital_run: OnceCell<usize>,
     digit_cluster: OnceCell<usize>,
     emoji_pieces: OnceCell<Vec<Piece>>,
@@ -125,7 +125,7 @@ impl<'a> Document<'a> {
             markdown_facts,
             normalized: OnceCell::new(),
             sentences: OnceCell::new(),
-            words: OnceCell::new(),
+            capital_words: OnceCell::new(),
             capital_run: OnceCell::new(),
             digit_cluster: OnceCell::new(),
             emoji_pieces: OnceCell::new(),
@@ -190,9 +190,10 @@ impl<'a> Document<'a> {
         self.sentences.get_or_init(|| sentence_spans(&self.prose_view))
     }
 
-    /// The words of the whole prose view, as [`words`] finds them.
-    pub(crate) fn words(&self) -> &[Word] {
-        self.words.get_or_init(|| words(&self.prose_view, 0))
+    /// The words of the whole prose view in capitals and outside entities,
+    /// as [`capital_words`] finds them: the capitals rules' second test, shared.
+    pub(crate) fn capital_words(&self) -> &[Word] {
+        self.capital_words.get_or_init(|| capital_words(&self.prose_view))
     }
 
     /// The longest run of capitals in the prose view: the capitals rules'
@@ -441,28 +442,7 @@ pub(crate) fn words(text: &str, base: usize) -> Vec<Word> {
     let bytes = text.as_bytes();
     let flush = |current: &mut Option<(usize, bool, bool, bool)>, end: usize, found: &mut Vec<Word>| {
         if let Some((start, upper, lower, uncased)) = current.take() {
-            // Without its trailing apostrophes; compared as bytes, which is
-            // cheaper than decoding chars around every word.
-            let mut end = end;
-            loop {
-                let word = &bytes[start..end];
-                if word.ends_with(b"'") {
-                    end -= 1;
-                } else if word.ends_with("’".as_bytes()) {
-                    end -= "’".len();
-                } else {
-                    break;
-                }
-            }
-            let before = &bytes[..start];
-            let entity = [b"#".as_slice(), b"@", &[MASK], "＃".as_bytes()].iter().any(|sign| before.ends_with(sign))
-                || bytes.get(end) == Some(&MASK);
-            found.push(Word {
-                span: Span::new(base + start, base + end),
-                capitals: upper && !lower && !uncased,
-                lowercase: lower,
-                entity,
-            });
+            found.push(finished_word(bytes, base, start, end, upper && !lower && !uncased, lower));
         }
     };
     let mut offset = 0;
@@ -503,6 +483,116 @@ pub(crate) fn words(text: &str, base: usize) -> Vec<Word> {
     }
     flush(&mut current, text.len(), &mut found);
     found
+}
+
+/// The word of `bytes` from `start` to `end` (where the run of word chars
+/// stops), as [`words`] and [`capital_words`] report it.
+fn finished_word(bytes: &[u8], base: usize, start: usize, end: usize, capitals: bool, lowercase: bool) -> Word {
+    // Without its trailing apostrophes; compared as bytes, which is
+    // cheaper than decoding chars around every word.
+    let mut end = end;
+    loop {
+        let word = &bytes[start..end];
+        if word.ends_with(b"'") {
+            end -= 1;
+        } else if word.ends_with("’".as_bytes()) {
+            end -= "’".len();
+        } else {
+            break;
+        }
+    }
+    let before = &bytes[..start];
+    let entity = [b"#".as_slice(), b"@", &[MASK], "＃".as_bytes()].iter().any(|sign| before.ends_with(sign))
+        || bytes.get(end) == Some(&MASK);
+    Word { span: Span::new(base + start, base + end), capitals, lowercase, entity }
+}
+
+/// The words of `text` in capitals and not part of an entity: exactly those
+/// of [`words`]`(text, 0)` with `capitals` set and `entity` not.
+///
+/// Every such word has a capital, so the scan jumps from one char that may
+/// be a capital (an ASCII capital, any non-ASCII char) to the next, and
+/// reads only the words around them: most words of a draft have none, and
+/// reading every word cost six times as much.
+pub(crate) fn capital_words(text: &str) -> Vec<Word> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut from = 0;
+    // `from` is always on a char boundary, so a byte from 0x80 found from it leads a char.
+    while let Some(candidate) = find_byte(bytes, from, |byte| byte.is_ascii_uppercase() || byte >= 0x80) {
+        if bytes[candidate] >= 0x80 {
+            let ch = text[candidate..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            if !(ch.is_uppercase() && ch.is_alphanumeric()) {
+                from = candidate + ch.len_utf8();
+                continue;
+            }
+        }
+        let start = word_start(text, candidate);
+        let (end, capitals) = read_word(text, start);
+        if capitals {
+            let word = finished_word(bytes, 0, start, end, true, false);
+            if !word.entity {
+                found.push(word);
+            }
+        }
+        from = end;
+    }
+    found
+}
+
+/// Where the word holding the letter or digit at `at` starts, as [`words`]
+/// reads forward: apostrophes continue a word but never start one, so it is
+/// the first letter or digit of the run of letters, digits and apostrophes
+/// that reaches `at`.
+fn word_start(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut start, mut cursor) = (at, at);
+    while cursor > 0 {
+        let previous = bytes[cursor - 1];
+        let (is_alphanumeric, is_apostrophe, width) = if previous < 0x80 {
+            (previous.is_ascii_alphanumeric(), previous == b'\'', 1)
+        } else {
+            let ch = text[..cursor].chars().next_back().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (ch.is_alphanumeric(), ch == '’', ch.len_utf8())
+        };
+        if !(is_alphanumeric || is_apostrophe) {
+            break;
+        }
+        cursor -= width;
+        if is_alphanumeric {
+            start = cursor;
+        }
+    }
+    start
+}
+
+/// Reads the word that starts at `start` (a letter or digit) as [`words`]
+/// does: where its run of word chars stops, and whether it is in capitals.
+fn read_word(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let (mut upper, mut lower, mut uncased) = (false, false, false);
+    let mut offset = start;
+    while let Some(&byte) = bytes.get(offset) {
+        if byte < 0x80 {
+            if !(byte.is_ascii_alphanumeric() || byte == b'\'') {
+                break;
+            }
+            upper |= byte.is_ascii_uppercase();
+            lower |= byte.is_ascii_lowercase();
+            offset += 1;
+        } else {
+            let ch = text[offset..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            if !(ch.is_alphanumeric() || ch == '’') {
+                break;
+            }
+            let (is_upper, is_lower) = (ch.is_uppercase(), ch.is_lowercase());
+            upper |= is_upper;
+            lower |= is_lower;
+            uncased |= ch.is_alphabetic() && !is_upper && !is_lower;
+            offset += ch.len_utf8();
+        }
+    }
+    (offset, upper && !lower && !uncased)
 }
 
 fn sentence_spans(view: &str) -> Vec<Span> {
@@ -788,6 +878,18 @@ mod tests {
             let found: Vec<(Span, bool, bool, bool)> =
                 words(&text, 0).iter().map(|word| (word.span, word.capitals, word.lowercase, word.entity)).collect();
             proptest::prop_assert_eq!(found, words_by_char(&text), "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn capital_words_are_the_words_in_capitals(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "B", "Z", "7", " ", "'", "’", "#", "@", "＃", "\u{1}", "É", "é", "ß", "中", "ǅ", "ª", "Ⅻ", "١", "🎉",
+            "-", "NHS", "it's", "O’NEIL", "DON'T", "𝐀", "Ａ", "ÅB", "Ω", "ж", "Ж", "\n", "A1B2C", "xYZ", "''",
+        ]), 0..30)) {
+            let text = pieces.concat();
+            let expected: Vec<Word> = words(&text, 0).into_iter().filter(|word| word.capitals && !word.entity).collect();
+            proptest::prop_assert_eq!(capital_words(&text), expected, "{:?}", text);
         }
     }
 

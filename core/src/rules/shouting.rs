@@ -116,7 +116,7 @@ impl Rule for Shouting {
         }
         let source = document.source();
         // Splitting sentences is the costly part: first ask whether the draft has a word that looks shouted.
-        if !document.words().iter().any(|word| is_shouted(word, word.span.slice(view))) {
+        if !document.capital_words().iter().any(|word| is_shouted(word, word.span.slice(view))) {
             return;
         }
         for &sentence in document.sentences() {
