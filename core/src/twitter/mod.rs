@@ -33,6 +33,7 @@ mod weight;
 
 pub(crate) use chars::is_invalid_character;
 pub(crate) use emoji::emoji_sequence_len as emoji_sequence_length;
+pub(crate) use emoji::is_extended_pictographic;
 
 pub use entities::{
     cashtag_entities, extract_cashtags, extract_entities, extract_hashtags, extract_mentions, extract_urls,
