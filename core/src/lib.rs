@@ -46,6 +46,7 @@ mod sort;
 pub mod span;
 mod spec;
 pub mod suggest;
+mod term_dfa;
 mod terms;
 mod toml_reader;
 pub mod twitter;

@@ -6,20 +6,21 @@
 //! boundaries. The same pass finds the trigger words of code rules, so a
 //! rule none of whose triggers occurs is skipped without reading the text.
 //!
-//! The automaton starts as a compact NFA, quick to build, which is what a
-//! command that checks a few drafts wants. A checker that goes on to search
-//! many drafts (a batch, an editor checking on every keystroke) builds a DFA
-//! of the same patterns once: it takes a few milliseconds and a couple of
-//! megabytes, and then searches about three times as fast, with the same
-//! matches.
+//! The automaton starts as aho-corasick's compact NFA, quick to build, which
+//! is what a command that checks a few drafts wants. A checker that goes on
+//! to search many drafts (a batch, an editor checking on every keystroke)
+//! builds a DFA of the same patterns once ([`TermDfa`]): it takes a few
+//! milliseconds and a megabyte or two, and then searches several times as
+//! fast, with the same matches.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::document::{Document, NormalizedText};
 use crate::span::Span;
+use crate::term_dfa::TermDfa;
 
 /// Where a term match is, and whose term it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,7 +117,7 @@ impl TermIndexBuilder {
 
     /// Builds the automaton.
     pub(crate) fn build(self) -> TermIndex {
-        let automaton = if self.patterns.is_empty() { None } else { build_automaton(&self.patterns, None) };
+        let automaton = if self.patterns.is_empty() { None } else { build_automaton(&self.patterns) };
         let hashtags = self.patterns.iter().map(|pattern| pattern.starts_with('#')).collect();
         TermIndex {
             automaton,
@@ -135,9 +136,9 @@ impl TermIndexBuilder {
 /// searching, a few times what building the DFA costs.
 const FASTER_AFTER_BYTES: usize = 1 << 20;
 
-fn build_automaton(patterns: &[String], kind: Option<AhoCorasickKind>) -> Option<AhoCorasick> {
+fn build_automaton(patterns: &[String]) -> Option<AhoCorasick> {
     let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
-    build_aho_corasick(AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(kind), &patterns).ok()
+    build_aho_corasick(AhoCorasickBuilder::new().match_kind(MatchKind::Standard), &patterns).ok()
 }
 
 /// Builds an automaton of `patterns`. Every automaton of the core is built
@@ -156,7 +157,7 @@ pub(crate) struct TermIndex {
     /// The automaton every checker starts with.
     automaton: Option<AhoCorasick>,
     /// A DFA of the same patterns, built once `faster_after` bytes were searched.
-    faster: OnceLock<Option<AhoCorasick>>,
+    faster: OnceLock<Option<TermDfa>>,
     /// Bytes searched so far, until `faster` is built.
     searched: AtomicUsize,
     faster_after: usize,
@@ -174,49 +175,42 @@ impl TermIndex {
         &self.patterns
     }
 
-    /// The automaton to search `length` more bytes with: the DFA once
-    /// enough text was searched to repay building it.
-    fn automaton_for(&self, length: usize) -> Option<&AhoCorasick> {
+    /// The DFA, once enough text was searched to repay building it
+    /// (`length` more bytes are about to be).
+    fn faster(&self, length: usize) -> Option<&TermDfa> {
         if let Some(faster) = self.faster.get() {
-            return faster.as_ref().or(self.automaton.as_ref());
+            return faster.as_ref();
         }
-        let automaton = self.automaton.as_ref()?;
         if self.searched.fetch_add(length, Ordering::Relaxed) < self.faster_after {
-            return Some(automaton);
+            return None;
         }
         // Another thread may be building it: wait, it takes milliseconds.
-        let faster = self.faster.get_or_init(|| build_automaton(&self.patterns, Some(AhoCorasickKind::DFA)));
-        Some(faster.as_ref().unwrap_or(automaton))
+        self.faster.get_or_init(|| TermDfa::new(&self.patterns)).as_ref()
     }
 
     /// Finds every term match on word boundaries, sorted by (slot, start,
     /// longest first), and returns which gated rules had a trigger word.
     pub(crate) fn find(&self, document: &Document<'_>, hits: &mut Vec<TermHit>) -> Triggered {
         let mut triggered: Triggered = 0;
-        if self.automaton.is_none() {
+        let Some(automaton) = &self.automaton else {
             // No term and no trigger: the normalized text is not needed.
             return triggered;
-        }
+        };
         let normalized = document.normalized();
         let text = normalized.as_str();
-        let Some(automaton) = self.automaton_for(text.len()) else {
-            return triggered;
-        };
-        for found in automaton.find_overlapping_iter(text) {
-            let pattern = found.pattern().as_usize();
-            let (start, end) = (found.start(), found.end());
+        let mut found = |pattern: usize, start: usize, end: usize| {
             let (start_edge, end_edge) = self.edges[pattern];
             if start_edge && text[..start].chars().next_back().is_some_and(is_word_char) {
-                continue;
+                return;
             }
             if end_edge && text[end..].chars().next().is_some_and(is_word_char) {
-                continue;
+                return;
             }
             let (slot, term) = match self.owners[pattern] {
                 Owner::Term { slot, term } => (slot, term),
                 Owner::Trigger { bit } => {
                     triggered |= 1 << bit;
-                    continue;
+                    return;
                 }
             };
             let normalized_span = Span::new(start, end);
@@ -229,6 +223,14 @@ impl TermIndex {
             };
             if fits {
                 hits.push(TermHit { slot, term, span, normalized: normalized_span });
+            }
+        };
+        match self.faster(text.len()) {
+            Some(dfa) => dfa.for_each_match(text.as_bytes(), found),
+            None => {
+                for matched in automaton.find_overlapping_iter(text) {
+                    found(matched.pattern().as_usize(), matched.start(), matched.end());
+                }
             }
         }
         crate::sort::sort_by_key(hits, |hit| (hit.slot, hit.span.start, std::cmp::Reverse(hit.span.end), hit.term));

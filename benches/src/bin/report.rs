@@ -171,7 +171,7 @@ fn main() {
         "| floor: one Aho-Corasick pass, every literal term (default automaton, an NFA) | {floor_rate:.1} MB/s | |"
     );
     println!(
-        "| floor with aho-corasick's DFA (what the checker searches with in a batch) | {floor_dfa_rate:.1} MB/s | |"
+        "| floor with aho-corasick's DFA (the kind of automaton the checker searches with in a batch) | {floor_dfa_rate:.1} MB/s | |"
     );
     println!(
         "| ratio to the floor: default automaton, DFA | {:.2}, {:.2} | ≥ 0.2 |",

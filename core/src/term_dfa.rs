@@ -1,0 +1,245 @@
+//! A compact Aho-Corasick DFA for the term search: every occurrence of every
+//! pattern, overlapping ones included, in one pass.
+//!
+//! The term search runs this once a checker has searched enough text to
+//! repay building it (see [`crate::terms`]). It finds exactly what
+//! aho-corasick's own DFA finds with `find_overlapping_iter`, with about half
+//! the instructions per byte: the search is a plain loop of one class
+//! look-up, one table look-up and one comparison per byte, because states
+//! are numbered so that every state where a pattern ends comes first, and a
+//! state number below [`TermDfa::first_plain_state`] is the only thing the
+//! loop tests. The table is also a quarter smaller, with one column per byte
+//! class the patterns use instead of a power of two.
+
+use std::collections::VecDeque;
+
+/// The largest transition table built, in bytes: a guideline with a huge
+/// term list keeps searching with the automaton it started with instead.
+const MAX_TABLE_BYTES: usize = 64 << 20;
+
+/// An Aho-Corasick DFA over bytes, for overlapping search.
+pub(crate) struct TermDfa {
+    /// The column of each byte: bytes no pattern contains share column 0.
+    classes: [u8; 256],
+    /// Columns per state.
+    stride: usize,
+    /// The next state for each state and column. States are stored
+    /// premultiplied by `stride`, so a state is the index of its row.
+    table: Vec<u32>,
+    /// The state the search starts in.
+    start: u32,
+    /// States below this one are those where some pattern ends.
+    first_plain_state: u32,
+    /// For each state where a pattern ends, in order, the range of its
+    /// patterns in `matches`.
+    match_ranges: Vec<(u32, u32)>,
+    /// Patterns ending in a state, as (pattern index, pattern length).
+    matches: Vec<(u32, u32)>,
+}
+
+impl TermDfa {
+    /// Builds the DFA of `patterns`, or `None` when its table would pass
+    /// [`MAX_TABLE_BYTES`] (or an empty pattern would match everywhere).
+    pub(crate) fn new(patterns: &[String]) -> Option<TermDfa> {
+        if patterns.iter().any(String::is_empty) {
+            return None;
+        }
+        let mut classes = [0u8; 256];
+        let mut stride = 1;
+        for pattern in patterns {
+            for &byte in pattern.as_bytes() {
+                if classes[usize::from(byte)] == 0 {
+                    // At most 255 bytes other than the shared column: fits a u8.
+                    classes[usize::from(byte)] = stride as u8;
+                    stride += 1;
+                }
+            }
+        }
+        // The trie: each state's children by column, and the patterns ending there.
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut ending: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
+        for (index, pattern) in patterns.iter().enumerate() {
+            let mut state = 0;
+            for &byte in pattern.as_bytes() {
+                let column = classes[usize::from(byte)];
+                state = match children[state].iter().find(|(child_column, _)| *child_column == column) {
+                    Some(&(_, child)) => child as usize,
+                    None => {
+                        let child = children.len();
+                        children.push(Vec::new());
+                        ending.push(Vec::new());
+                        children[state].push((column, child as u32));
+                        child
+                    }
+                };
+            }
+            ending[state].push((index as u32, pattern.len() as u32));
+        }
+        let states = children.len();
+        if states.checked_mul(stride * 4).is_none_or(|bytes| bytes > MAX_TABLE_BYTES) {
+            return None;
+        }
+        // Transitions and failure links, breadth first: a state's failure
+        // link is shallower than the state, so it is complete when needed. A
+        // state inherits the patterns ending at its failure link (the longest
+        // proper suffix that is a trie state), which overlapping search reports too.
+        let mut next = vec![0u32; states * stride];
+        let mut failure = vec![0u32; states];
+        let mut queue = VecDeque::with_capacity(states);
+        for &(column, child) in &children[0] {
+            next[usize::from(column)] = child;
+            queue.push_back(child as usize);
+        }
+        while let Some(state) = queue.pop_front() {
+            let link = failure[state] as usize;
+            if link != 0 && !ending[link].is_empty() {
+                let inherited = ending[link].clone();
+                ending[state].extend(inherited);
+            }
+            let (row, link_row) = (state * stride, link * stride);
+            for column in 0..stride {
+                next[row + column] = next[link_row + column];
+            }
+            for &(column, child) in &children[state] {
+                let column = usize::from(column);
+                // The root's children fail to the root; others to where their
+                // parent's failure link goes on the same byte.
+                failure[child as usize] = next[link_row + column];
+                next[row + column] = child;
+                queue.push_back(child as usize);
+            }
+        }
+        // Numbering: states where a pattern ends first, each premultiplied.
+        let mut order: Vec<usize> = (0..states).filter(|&state| !ending[state].is_empty()).collect();
+        let first_plain = order.len();
+        order.extend((0..states).filter(|&state| ending[state].is_empty()));
+        let mut number = vec![0u32; states];
+        for (position, &state) in order.iter().enumerate() {
+            number[state] = (position * stride) as u32;
+        }
+        let mut table = Vec::with_capacity(states * stride);
+        let mut match_ranges = Vec::with_capacity(first_plain);
+        let mut matches = Vec::new();
+        for &state in &order {
+            table.extend(next[state * stride..(state + 1) * stride].iter().map(|&target| number[target as usize]));
+            if !ending[state].is_empty() {
+                let first = matches.len() as u32;
+                matches.extend_from_slice(&ending[state]);
+                match_ranges.push((first, matches.len() as u32));
+            }
+        }
+        Some(TermDfa {
+            classes,
+            stride,
+            table,
+            start: number[0],
+            first_plain_state: (first_plain * stride) as u32,
+            match_ranges,
+            matches,
+        })
+    }
+
+    /// Calls `found(pattern, start, end)` for every occurrence of every
+    /// pattern in `text`, overlapping ones included, by end offset (and, at
+    /// one end, in no particular order).
+    pub(crate) fn for_each_match(&self, text: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+        let mut state = self.start;
+        let mut at = 0;
+        while let Some(end) = self.next_match_end(text, &mut at, &mut state) {
+            let (first, last) = self.match_ranges[state as usize / self.stride];
+            for &(pattern, length) in &self.matches[first as usize..last as usize] {
+                found(pattern as usize, end - length as usize, end);
+            }
+        }
+    }
+
+    /// Walks `text` from `at` to the next byte where a pattern ends and
+    /// returns the offset just past it, with `state` the state there.
+    ///
+    /// The byte loop calls nothing, so its few values stay in registers; with
+    /// the reporting in the same loop they went to the stack, a load and a
+    /// compare more per byte.
+    #[inline(always)]
+    fn next_match_end(&self, text: &[u8], at: &mut usize, state: &mut u32) -> Option<usize> {
+        let (table, classes, first_plain_state) = (&self.table[..], &self.classes, self.first_plain_state);
+        let mut current = *state;
+        let mut rest = text.get(*at..)?.iter();
+        while let Some(&byte) = rest.next() {
+            current = table[current as usize + usize::from(classes[usize::from(byte)])];
+            if current < first_plain_state {
+                *state = current;
+                *at = text.len() - rest.as_slice().len();
+                return Some(*at);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+    /// A match: pattern index, start, end.
+    type Found = (usize, usize, usize);
+
+    /// Every match, sorted, as aho-corasick's DFA finds them and as ours does.
+    fn both(patterns: &[&str], text: &str) -> (Vec<Found>, Vec<Found>) {
+        let owned: Vec<String> = patterns.iter().map(|&pattern| pattern.to_owned()).collect();
+        let reference = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns)
+            .unwrap();
+        let mut expected: Vec<_> = reference
+            .find_overlapping_iter(text)
+            .map(|found| (found.pattern().as_usize(), found.start(), found.end()))
+            .collect();
+        let mut actual = Vec::new();
+        TermDfa::new(&owned).unwrap().for_each_match(text.as_bytes(), |pattern, start, end| {
+            actual.push((pattern, start, end));
+        });
+        expected.sort_unstable();
+        actual.sort_unstable();
+        (expected, actual)
+    }
+
+    #[test]
+    fn finds_overlapping_and_nested_matches() {
+        let patterns = ["he", "she", "his", "hers", "third world", "world", "d w", "残疾"];
+        let text = "ushers and his third world, 他是残疾人 she";
+        let (expected, actual) = both(&patterns, text);
+        assert_eq!(actual, expected);
+        assert_eq!(actual.len(), 10, "{actual:?}");
+    }
+
+    #[test]
+    fn same_pattern_twice_and_bytes_no_pattern_has() {
+        let (expected, actual) = both(&["ab", "ab", "b"], "xxabzab\u{1F600}b");
+        assert_eq!(actual, expected);
+        assert_eq!(actual.len(), 7);
+    }
+
+    #[test]
+    fn no_empty_pattern_and_no_huge_table() {
+        assert!(TermDfa::new(&["a".to_owned(), String::new()]).is_none());
+        assert!(TermDfa::new(&[]).is_some_and(|dfa| dfa.table.len() == 1));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// On random patterns and texts over a small alphabet (so that
+        /// patterns overlap, nest and share prefixes and suffixes), both
+        /// automata find the same matches.
+        #[test]
+        fn finds_what_aho_corasick_finds(
+            patterns in proptest::collection::vec("[abc é]{1,5}", 1..12),
+            text in "[abcdé ]{0,40}",
+        ) {
+            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            let (expected, actual) = both(&patterns, &text);
+            proptest::prop_assert_eq!(actual, expected);
+        }
+    }
+}
