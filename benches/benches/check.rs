@@ -59,7 +59,7 @@ fn batch(c: &mut Criterion) {
             .expect("floor automaton")
     };
     // The default automaton for this many terms is an NFA; the DFA is the
-    // faster floor, and what the checker searches with in a batch.
+    // faster floor, and the kind of automaton the checker searches with in a batch.
     let (floor, floor_dfa) = (floor(None), floor(Some(aho_corasick::AhoCorasickKind::DFA)));
     let mut group = c.benchmark_group("batch");
     group.throughput(Throughput::Bytes(bytes as u64));
