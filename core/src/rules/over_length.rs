@@ -1,6 +1,8 @@
 //! `length.over-limit`: a post too long for a platform, by its own count.
 
 use crate::diagnostic::{Category, Severity};
+use crate::metrics::PlatformMetrics;
+use crate::platform::LengthUnit;
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -32,46 +34,93 @@ impl OverLength {
     }
 }
 
-/// One part of a length message.
-enum Part<'a> {
-    Text(&'a str),
-    /// A number, its thousands separated by commas (`63,206`).
-    Number(usize),
+/// How every length message starts.
+const PREFIX: &str = "Too long for ";
+
+/// Help for a finding past a length limit.
+const CUT_HELP: &str = "Cut the underlined part, which does not fit, or split the post.";
+
+/// Writes "Too long for {name} by {over}: {length} of {limit} ({unit})".
+/// This runs for most long drafts, where the formatting machinery cost more
+/// than the rest of the rule; the pieces are pushed one after the other so
+/// that the constant ones are copied without a call.
+fn over_limit_message(name: &str, metrics: &PlatformMetrics) -> String {
+    let mut message = String::with_capacity(96);
+    message.push_str(PREFIX);
+    message.push_str(name);
+    message.push_str(" by ");
+    push_grouped(&mut message, metrics.length - metrics.limit);
+    message.push_str(": ");
+    push_grouped(&mut message, metrics.length);
+    message.push_str(" of ");
+    push_grouped(&mut message, metrics.limit);
+    message.push_str(" (");
+    message.push_str(metrics.unit.as_str());
+    message.push(')');
+    message
 }
 
-/// Writes a message from its parts. This runs for most long drafts, where
-/// the formatting machinery cost more than the rest of the rule.
-fn message(parts: &[Part<'_>]) -> String {
+/// The same message for `name` from `previous`, another platform's message
+/// with the same length, limit and unit, whose name ends at `name_end`: the
+/// YouTube and Pinterest titles share a limit and a unit, so a long post is
+/// usually over both by the same count, and its numbers are written once.
+fn over_limit_message_like(name: &str, previous: &str, name_end: usize) -> String {
+    let tail = &previous[name_end..];
+    let mut message = String::with_capacity(PREFIX.len() + name.len() + tail.len());
+    message.push_str(PREFIX);
+    message.push_str(name);
+    message.push_str(tail);
+    message
+}
+
+/// Writes "Too long for {name} by {over} bytes: {bytes} of {byte_limit} UTF-8 bytes".
+fn over_byte_limit_message(name: &str, bytes: usize, byte_limit: usize) -> String {
     let mut message = String::with_capacity(96);
-    for part in parts {
-        match *part {
-            Part::Text(text) => message.push_str(text),
-            Part::Number(number) => push_grouped(&mut message, number),
-        }
-    }
+    message.push_str(PREFIX);
+    message.push_str(name);
+    message.push_str(" by ");
+    push_grouped(&mut message, bytes - byte_limit);
+    message.push_str(" bytes: ");
+    push_grouped(&mut message, bytes);
+    message.push_str(" of ");
+    push_grouped(&mut message, byte_limit);
+    message.push_str(" UTF-8 bytes");
     message
 }
 
 /// Appends `number` with a comma before every third digit from the right.
-fn push_grouped(message: &mut String, mut number: usize) {
-    let mut buffer = [0u8; 32];
-    let mut at = buffer.len();
-    let mut digits = 0;
-    loop {
-        if digits > 0 && digits % 3 == 0 {
-            at -= 1;
-            buffer[at] = b',';
-        }
-        at -= 1;
-        buffer[at] = b'0' + (number % 10) as u8;
-        number /= 10;
-        digits += 1;
-        if number == 0 {
-            break;
-        }
+/// Digit by digit from the left, as chars: a buffer filled from the right
+/// cost more than the rest of the message, and checking its digits were
+/// UTF-8 more still.
+fn push_grouped(message: &mut String, number: usize) {
+    let push_digit = |message: &mut String, digit: usize| message.push(char::from(b'0' + digit as u8));
+    if number >= 1000 {
+        push_grouped(message, number / 1000);
+        message.push(',');
+        let group = number % 1000;
+        push_digit(message, group / 100);
+        push_digit(message, group / 10 % 10);
+        push_digit(message, group % 10);
+        return;
     }
-    // Pushed as chars: checking the digits are UTF-8 cost more than the rest.
-    message.extend(buffer[at..].iter().map(|&byte| char::from(byte)));
+    if number >= 100 {
+        push_digit(message, number / 100);
+    }
+    if number >= 10 {
+        push_digit(message, number / 10 % 10);
+    }
+    push_digit(message, number % 10);
+}
+
+/// A finding past a platform's limit, written and not yet reported: the
+/// next platform's message may copy its numbers.
+struct Held {
+    span: Span,
+    message: String,
+    /// Length, limit and unit the message states.
+    numbers: (usize, usize, LengthUnit),
+    /// Where the platform's name ends in `message`.
+    name_end: usize,
 }
 
 impl Rule for OverLength {
@@ -81,62 +130,67 @@ impl Rule for OverLength {
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let text = context.document.source();
+        // Findings are reported in platform order, each once the next one
+        // has been written, so the order of equal spans does not change.
+        let mut held: Option<Held> = None;
         for metrics in context.metrics {
-            let facts = metrics.platform.facts();
             if let Some(overflow) = metrics.overflow {
-                let over = metrics.length - metrics.limit;
-                reporter.report(
-                    Span::new(overflow, text.len()),
-                    message(&[
-                        Part::Text("Too long for "),
-                        Part::Text(facts.display_name),
-                        Part::Text(" by "),
-                        Part::Number(over),
-                        Part::Text(": "),
-                        Part::Number(metrics.length),
-                        Part::Text(" of "),
-                        Part::Number(metrics.limit),
-                        Part::Text(" ("),
-                        Part::Text(metrics.unit.as_str()),
-                        Part::Text(")"),
-                    ]),
-                    "Cut the underlined part, which does not fit, or split the post.",
-                );
-            }
-            if let (Some(bytes), Some(byte_limit)) = (metrics.bytes, facts.byte_limit) {
-                if bytes > byte_limit {
-                    let mut start = byte_limit;
-                    while !text.is_char_boundary(start) {
-                        start -= 1;
+                let name = metrics.platform.facts().display_name;
+                let numbers = (metrics.length, metrics.limit, metrics.unit);
+                let message = match &held {
+                    Some(previous) if previous.numbers == numbers => {
+                        over_limit_message_like(name, &previous.message, previous.name_end)
                     }
-                    reporter.report(
-                        Span::new(start, text.len()),
-                        message(&[
-                            Part::Text("Too long for "),
-                            Part::Text(facts.display_name),
-                            Part::Text(" by "),
-                            Part::Number(bytes - byte_limit),
-                            Part::Text(" bytes: "),
-                            Part::Number(bytes),
-                            Part::Text(" of "),
-                            Part::Number(byte_limit),
-                            Part::Text(" UTF-8 bytes"),
-                        ]),
-                        "Shorten the post; scripts such as Chinese or Arabic use 2–3 bytes per character.",
-                    );
+                    _ => over_limit_message(name, metrics),
+                };
+                let span = Span::new(overflow, text.len());
+                let next = Held { span, message, numbers, name_end: PREFIX.len() + name.len() };
+                if let Some(previous) = held.replace(next) {
+                    reporter.report(previous.span, previous.message, CUT_HELP);
                 }
             }
+            if metrics.bytes.is_some() {
+                check_bytes(text, metrics, &mut held, reporter);
+            }
+        }
+        if let Some(previous) = held {
+            reporter.report(previous.span, previous.message, CUT_HELP);
         }
     }
 }
 
+/// Reports a draft over `metrics`' byte limit, after the finding held.
+fn check_bytes(text: &str, metrics: &PlatformMetrics, held: &mut Option<Held>, reporter: &mut Reporter<'_>) {
+    let facts = metrics.platform.facts();
+    let (Some(bytes), Some(byte_limit)) = (metrics.bytes, facts.byte_limit) else { return };
+    if bytes <= byte_limit {
+        return;
+    }
+    if let Some(previous) = held.take() {
+        reporter.report(previous.span, previous.message, CUT_HELP);
+    }
+    let mut start = byte_limit;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    reporter.report(
+        Span::new(start, text.len()),
+        over_byte_limit_message(facts.display_name, bytes, byte_limit),
+        "Shorten the post; scripts such as Chinese or Arabic use 2–3 bytes per character.",
+    );
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{message, Part};
+    use super::*;
 
     #[test]
     fn thousands_are_grouped_by_commas() {
-        let shown = |number: usize| message(&[Part::Number(number)]);
+        let shown = |number: usize| {
+            let mut message = String::new();
+            push_grouped(&mut message, number);
+            message
+        };
         assert_eq!(shown(0), "0");
         assert_eq!(shown(999), "999");
         assert_eq!(shown(1000), "1,000");
@@ -144,6 +198,25 @@ mod tests {
         assert_eq!(shown(1_000_007), "1,000,007");
         assert_eq!(shown(100_000), "100,000");
         assert_eq!(shown(4_294_967_295), "4,294,967,295");
-        assert_eq!(message(&[Part::Text("a "), Part::Number(12_345), Part::Text(" b")]), "a 12,345 b");
+        assert_eq!(shown(10), "10");
+        assert_eq!(shown(1_010), "1,010");
+        assert_eq!(shown(20_005_000), "20,005,000");
+        for number in (0..200_000).step_by(7) {
+            assert_eq!(shown(number).replace(',', ""), number.to_string(), "{number}");
+        }
+    }
+
+    #[test]
+    fn a_message_copied_from_another_platform_reads_as_if_written() {
+        let metrics =
+            crate::metrics::platform_metrics(&"a".repeat(112), crate::platform::Platform::YoutubeTitle.into(), &[]);
+        let first = over_limit_message("YouTube title", &metrics);
+        assert_eq!(first, "Too long for YouTube title by 12: 112 of 100 (utf16)");
+        let copied = over_limit_message_like("Pinterest title", &first, PREFIX.len() + "YouTube title".len());
+        assert_eq!(copied, over_limit_message("Pinterest title", &metrics));
+        assert_eq!(
+            over_byte_limit_message("Bluesky", 3_003, 3_000),
+            "Too long for Bluesky by 3 bytes: 3,003 of 3,000 UTF-8 bytes"
+        );
     }
 }
