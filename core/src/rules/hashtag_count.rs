@@ -3,8 +3,10 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::entities::EntityKind;
+use crate::platform::{PlatformFacts, PlatformTarget, PLATFORM_FACTS};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::MetaBuilder;
+use crate::rules::{push_decimal, MetaBuilder};
+use crate::settings::{HashtagMax, Settings};
 use crate::span::Span;
 
 /// Which limit the rule enforces.
@@ -83,65 +85,95 @@ impl HashtagCount {
     }
 }
 
+impl HashtagCount {
+    /// The limit `target` has, when `count` hashtags are over it.
+    fn limit_passed(&self, settings: &Settings, target: &PlatformTarget, count: usize) -> Option<usize> {
+        let facts = target.platform.facts();
+        let limit = match self.limit {
+            Limit::PlatformCap => facts.hashtag_cap,
+            Limit::GuidelineMax => settings.hashtags.max.for_platform(target.platform),
+            Limit::PlatformAdvice => {
+                if settings.hashtags.max.for_platform(target.platform).is_some() {
+                    None
+                } else {
+                    facts.hashtag_advice
+                }
+            }
+        };
+        limit.filter(|&limit| count > limit)
+    }
+
+    /// A count of hashtags no target's limit is under: every platform's cap
+    /// or advice is at least this, and a guideline without a maximum has none.
+    fn fewest_that_can_pass(&self, settings: &Settings) -> usize {
+        let smallest = |limit: fn(&PlatformFacts) -> Option<usize>| {
+            PLATFORM_FACTS.iter().filter_map(limit).min().unwrap_or(usize::MAX)
+        };
+        match self.limit {
+            Limit::PlatformCap => smallest(|facts| facts.hashtag_cap),
+            Limit::PlatformAdvice => smallest(|facts| facts.hashtag_advice),
+            Limit::GuidelineMax if settings.hashtags.max == HashtagMax::Unset => usize::MAX,
+            Limit::GuidelineMax => 0,
+        }
+    }
+}
+
 impl Rule for HashtagCount {
     fn meta(&self) -> &RuleMeta {
         &self.meta
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
-        let count = context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag).count();
-        if count == 0 {
-            return;
-        }
-        let policy = &context.settings.hashtags;
-        // Platforms with the same limit share one finding.
-        let mut groups: Vec<(usize, String)> = Vec::new();
-        for target in context.platforms {
-            let facts = target.platform.facts();
-            let limit = match self.limit {
-                Limit::PlatformCap => facts.hashtag_cap,
-                Limit::GuidelineMax => policy.max.for_platform(target.platform),
-                Limit::PlatformAdvice => {
-                    if policy.max.for_platform(target.platform).is_some() {
-                        None
-                    } else {
-                        facts.hashtag_advice
-                    }
-                }
-            };
-            let Some(limit) = limit else { continue };
-            if count <= limit {
-                continue;
-            }
-            match groups.iter_mut().find(|(existing, _)| *existing == limit) {
-                Some((_, names)) => {
-                    names.push_str(" and ");
-                    names.push_str(facts.display_name);
-                }
-                None => groups.push((limit, facts.display_name.to_owned())),
-            }
-        }
-        if groups.is_empty() {
-            return;
-        }
         let hashtags = || context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag);
+        let count = hashtags().count();
+        // Most posts have a hashtag or two: under every limit there is.
+        if count == 0 || count <= self.fewest_that_can_pass(context.settings) {
+            return;
+        }
+        let passed = |target: &PlatformTarget| self.limit_passed(context.settings, target, count);
+        // Platforms with the same limit share one finding, in the order of
+        // the first platform with each limit.
+        let mut limits: Vec<usize> = Vec::new();
+        for limit in context.platforms.iter().filter_map(passed) {
+            if !limits.contains(&limit) {
+                limits.push(limit);
+            }
+        }
         let last_end = hashtags().next_back().map_or(0, |hashtag| hashtag.span.end);
-        for (limit, names) in groups {
+        for limit in limits {
             // From the first hashtag past the limit to the last one.
             let first_over = hashtags().nth(limit).map_or(last_end, |hashtag| hashtag.span.start);
             let span = Span::new(first_over, last_end);
-            let plural = plural(limit);
-            let message = match self.limit {
-                Limit::PlatformCap => {
-                    message!("{names} accepts at most {limit} hashtag{plural}; this post has {count}")
-                }
-                Limit::GuidelineMax => {
-                    message!("The guideline allows at most {limit} hashtag{plural} on {names}; this post has {count}")
-                }
-                Limit::PlatformAdvice => {
-                    message!("{names} advises at most {limit} hashtag{plural}; this post has {count}")
+            let push_names = |message: &mut String| {
+                let names = context.platforms.iter().filter(|target| passed(target) == Some(limit));
+                for (index, target) in names.enumerate() {
+                    if index > 0 {
+                        message.push_str(" and ");
+                    }
+                    message.push_str(target.platform.facts().display_name);
                 }
             };
+            let mut message = String::with_capacity(128);
+            match self.limit {
+                Limit::PlatformCap => {
+                    push_names(&mut message);
+                    message.push_str(" accepts at most ");
+                }
+                Limit::GuidelineMax => message.push_str("The guideline allows at most "),
+                Limit::PlatformAdvice => {
+                    push_names(&mut message);
+                    message.push_str(" advises at most ");
+                }
+            }
+            push_decimal(&mut message, limit);
+            message.push_str(" hashtag");
+            message.push_str(plural(limit));
+            if self.limit == Limit::GuidelineMax {
+                message.push_str(" on ");
+                push_names(&mut message);
+            }
+            message.push_str("; this post has ");
+            push_decimal(&mut message, count);
             reporter.report(span, message, "Keep the most relevant hashtags and remove the rest.");
         }
     }
@@ -152,5 +184,66 @@ fn plural(count: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::Platform;
+
+    /// The early return for few hashtags skips only posts no target's limit
+    /// is under.
+    #[test]
+    fn fewer_hashtags_than_can_pass_are_under_every_limit() {
+        let per_platform = HashtagMax::PerPlatform([(Platform::X, 1), (Platform::Threads, 0)].into_iter().collect());
+        for max in [HashtagMax::Unset, HashtagMax::All(0), HashtagMax::All(3), per_platform] {
+            let mut settings = Settings::default();
+            settings.hashtags.max = max;
+            for rule in [HashtagCount::platform_cap(), HashtagCount::guideline_max(), HashtagCount::platform_advice()] {
+                let fewest = rule.fewest_that_can_pass(&settings);
+                for count in 0..40 {
+                    for platform in Platform::ALL {
+                        let passed = rule.limit_passed(&settings, &platform.into(), count);
+                        assert!(count > fewest || passed.is_none(), "{} {count} {platform}", rule.meta.id);
+                    }
+                }
+            }
+        }
+    }
+
+    fn messages(guideline: &str, platforms: &str, text: &str) -> Vec<String> {
+        let checker = crate::Checker::new(&crate::Guideline::from_toml("t.toml", guideline).unwrap()).unwrap();
+        let platforms: Vec<PlatformTarget> = platforms.split(' ').map(|name| name.parse().unwrap()).collect();
+        let draft = crate::Draft { text, format: crate::Format::Text, platforms: &platforms };
+        let report = checker.check(&draft);
+        let found = report.diagnostics.into_iter().filter(|diagnostic| diagnostic.rule.starts_with("hashtags.over-"));
+        let mut messages: Vec<String> = found.map(|diagnostic| diagnostic.message).collect();
+        messages.sort();
+        messages
+    }
+
+    #[test]
+    fn platforms_with_one_limit_share_a_message() {
+        assert_eq!(
+            messages("", "x threads linkedin instagram", "Hi #a #b #c #d"),
+            [
+                "LinkedIn advises at most 3 hashtags; this post has 4",
+                "Threads accepts at most 1 hashtag; this post has 4",
+                "X advises at most 2 hashtags; this post has 4",
+            ]
+        );
+        assert_eq!(
+            messages(
+                "[hashtags]\nmax = { x = 1, instagram = 1, tiktok = 3 }\n",
+                "x tiktok instagram threads",
+                "#a #b #c #d"
+            ),
+            [
+                "The guideline allows at most 1 hashtag on X and Instagram; this post has 4",
+                "The guideline allows at most 3 hashtags on TikTok; this post has 4",
+                "Threads accepts at most 1 hashtag; this post has 4",
+            ]
+        );
     }
 }

@@ -2,16 +2,13 @@
 //! detectors, structure, counting. Each rule is one type in its own file,
 //! with its examples in its metadata and its own tests.
 
-/// `format!` into a buffer sized for a rule message: `format!` guesses the
-/// size from the literal parts only and grows the string as the arguments
-/// are written, which costs more than the writing on a short post.
-macro_rules! message {
-    ($($argument:tt)*) => {{
-        use std::fmt::Write as _;
-        let mut message = String::with_capacity(128);
-        let _ = write!(message, $($argument)*);
-        message
-    }};
+/// Appends `number` in decimal digits, as `format!("{number}")` writes it,
+/// without the formatting machinery, which costs more than a short message.
+pub(crate) fn push_decimal(message: &mut String, number: usize) {
+    if number >= 10 {
+        push_decimal(message, number / 10);
+    }
+    message.push(char::from(b'0' + (number % 10) as u8));
 }
 
 mod ad_label;
@@ -160,5 +157,17 @@ impl MetaBuilder {
 
     pub(crate) fn build(self) -> RuleMeta {
         self.meta
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn decimal_numbers_read_as_formatted() {
+        for number in (0..100_000).step_by(3).chain([usize::MAX, 1_000_000, 10]) {
+            let mut message = String::from("n=");
+            super::push_decimal(&mut message, number);
+            assert_eq!(message, format!("n={number}"));
+        }
     }
 }
