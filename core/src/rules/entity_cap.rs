@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::entities::EntityKind;
+use crate::platform::{PlatformFacts, PLATFORM_FACTS};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -12,6 +13,8 @@ use crate::span::Span;
 pub(crate) struct EntityCap {
     meta: RuleMeta,
     kind: EntityKind,
+    /// A count no platform's cap is under, found once from the facts table.
+    fewest_that_can_pass: usize,
 }
 
 impl EntityCap {
@@ -27,7 +30,7 @@ impl EntityCap {
         .fire(&["a.org b.org c.org d.org e.org f.org"])
         .pass(&["a.org b.org c.org d.org e.org"])
         .build();
-        EntityCap { meta, kind: EntityKind::Url }
+        EntityCap::with(meta, EntityKind::Url)
     }
 
     pub(crate) fn mentions() -> Self {
@@ -42,7 +45,25 @@ impl EntityCap {
         .fire(&["@a1 @a2 @a3 @a4 @a5 @a6 @a7 @a8 @a9 @a10 @a11 @a12 @a13 @a14 @a15 @a16 @a17 @a18 @a19 @a20 @a21"])
         .pass(&["Thanks @a1 and @a2"])
         .build();
-        EntityCap { meta, kind: EntityKind::Mention }
+        EntityCap::with(meta, EntityKind::Mention)
+    }
+}
+
+impl EntityCap {
+    fn with(meta: RuleMeta, kind: EntityKind) -> Self {
+        let mut rule = EntityCap { meta, kind, fewest_that_can_pass: 0 };
+        rule.fewest_that_can_pass =
+            PLATFORM_FACTS.iter().filter_map(|facts| rule.cap(facts)).min().unwrap_or(usize::MAX);
+        rule
+    }
+
+    /// The platform's cap on this rule's entities.
+    fn cap(&self, facts: &PlatformFacts) -> Option<usize> {
+        if self.kind == EntityKind::Url {
+            facts.link_cap
+        } else {
+            facts.mention_cap
+        }
     }
 }
 
@@ -54,14 +75,14 @@ impl Rule for EntityCap {
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let spans = || context.raw_entities.iter().filter(|entity| entity.kind == self.kind).map(|entity| entity.span);
         let count = spans().count();
-        if count == 0 {
+        // Most posts with a link have fewer than any platform accepts.
+        if count <= self.fewest_that_can_pass {
             return;
         }
         let noun = if self.kind == EntityKind::Url { "links" } else { "@-mentions" };
         for target in context.platforms {
             let facts = target.platform.facts();
-            let cap = if self.kind == EntityKind::Url { facts.link_cap } else { facts.mention_cap };
-            let Some(cap) = cap else { continue };
+            let Some(cap) = self.cap(facts) else { continue };
             if count > cap {
                 let (Some(first_over), Some(last)) = (spans().nth(cap), spans().next_back()) else { continue };
                 reporter.report(
@@ -70,6 +91,23 @@ impl Rule for EntityCap {
                     format!("Remove {} {noun}.", count - cap),
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The early return skips only counts within every platform's cap.
+    #[test]
+    fn fewer_entities_than_can_pass_are_within_every_cap() {
+        for rule in [EntityCap::links(), EntityCap::mentions()] {
+            let fewest = rule.fewest_that_can_pass;
+            for facts in &PLATFORM_FACTS {
+                assert!(rule.cap(facts).is_none_or(|cap| cap >= fewest), "{} {:?}", rule.meta.id, facts.platform);
+            }
+            assert!(PLATFORM_FACTS.iter().any(|facts| rule.cap(facts) == Some(fewest)), "{}", rule.meta.id);
         }
     }
 }

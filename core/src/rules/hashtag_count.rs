@@ -24,6 +24,8 @@ enum Limit {
 pub(crate) struct HashtagCount {
     meta: RuleMeta,
     limit: Limit,
+    /// A count no platform's cap or advice is under, found once from the facts table.
+    fewest_over_platform_limit: usize,
 }
 
 impl HashtagCount {
@@ -43,7 +45,7 @@ impl HashtagCount {
         .fire(&["Spring! #a1 #b2 #c3 #d4 #e5 #f6"])
         .pass(&["Spring! #a1 #b2 #c3 #d4 #e5"])
         .build();
-        HashtagCount { meta, limit: Limit::PlatformCap }
+        HashtagCount::with(meta, Limit::PlatformCap)
     }
 
     pub(crate) fn guideline_max() -> Self {
@@ -62,7 +64,7 @@ impl HashtagCount {
         .fire(&["Hello #One #Two"])
         .pass(&["Hello #One"])
         .build();
-        HashtagCount { meta, limit: Limit::GuidelineMax }
+        HashtagCount::with(meta, Limit::GuidelineMax)
     }
 
     pub(crate) fn platform_advice() -> Self {
@@ -81,11 +83,21 @@ impl HashtagCount {
         .fire(&["Hello #One #Two #Three"])
         .pass(&["Hello #One #Two"])
         .build();
-        HashtagCount { meta, limit: Limit::PlatformAdvice }
+        HashtagCount::with(meta, Limit::PlatformAdvice)
     }
 }
 
 impl HashtagCount {
+    fn with(meta: RuleMeta, limit: Limit) -> Self {
+        let platform_limit = |facts: &PlatformFacts| match limit {
+            Limit::PlatformCap => facts.hashtag_cap,
+            Limit::PlatformAdvice => facts.hashtag_advice,
+            Limit::GuidelineMax => None,
+        };
+        let fewest = PLATFORM_FACTS.iter().filter_map(platform_limit).min().unwrap_or(usize::MAX);
+        HashtagCount { meta, limit, fewest_over_platform_limit: fewest }
+    }
+
     /// The limit `target` has, when `count` hashtags are over it.
     fn limit_passed(&self, settings: &Settings, target: &PlatformTarget, count: usize) -> Option<usize> {
         let facts = target.platform.facts();
@@ -104,14 +116,11 @@ impl HashtagCount {
     }
 
     /// A count of hashtags no target's limit is under: every platform's cap
-    /// or advice is at least this, and a guideline without a maximum has none.
+    /// or advice is at least the smallest, and a guideline without a maximum
+    /// has none.
     fn fewest_that_can_pass(&self, settings: &Settings) -> usize {
-        let smallest = |limit: fn(&PlatformFacts) -> Option<usize>| {
-            PLATFORM_FACTS.iter().filter_map(limit).min().unwrap_or(usize::MAX)
-        };
         match self.limit {
-            Limit::PlatformCap => smallest(|facts| facts.hashtag_cap),
-            Limit::PlatformAdvice => smallest(|facts| facts.hashtag_advice),
+            Limit::PlatformCap | Limit::PlatformAdvice => self.fewest_over_platform_limit,
             Limit::GuidelineMax if settings.hashtags.max == HashtagMax::Unset => usize::MAX,
             Limit::GuidelineMax => 0,
         }
