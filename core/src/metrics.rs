@@ -343,6 +343,60 @@ fn for_each_stretch<B>(text: &str, mut visit: impl FnMut(usize, &str, bool) -> C
     visit(stretch_start, &text[stretch_start..], stretch_joins)
 }
 
+/// Counts graphemes the way [`for_each_stretch`] walks, fed by the census
+/// as it goes: a stretch ends between two chars neither of which may join
+/// another, and only a stretch with a joining char is segmented.
+struct GraphemeTally {
+    stretch_start: usize,
+    stretch_joins: bool,
+    previous_joins: bool,
+    count: usize,
+}
+
+impl GraphemeTally {
+    fn new() -> Self {
+        // As if a joining char came before the first: no empty stretch ends.
+        GraphemeTally { stretch_start: 0, stretch_joins: false, previous_joins: true, count: 0 }
+    }
+
+    /// Counts the stretch before `end` and starts the next one there.
+    fn end_stretch(&mut self, text: &str, end: usize) {
+        self.count += if self.stretch_joins { text[self.stretch_start..end].graphemes(true).count() } else { 1 };
+        self.stretch_start = end;
+        self.stretch_joins = false;
+    }
+
+    /// The char at `offset`, which may join a neighbour or not.
+    fn char_at(&mut self, text: &str, offset: usize, joins: bool) {
+        if !joins && !self.previous_joins {
+            self.end_stretch(text, offset);
+        }
+        self.stretch_joins |= joins;
+        self.previous_joins = joins;
+    }
+
+    /// A run of `length` ASCII chars at `offset`, none of them a CR: after
+    /// its first char, each one ends the stretch before it.
+    fn ascii_run(&mut self, text: &str, offset: usize, length: usize) {
+        self.char_at(text, offset, false);
+        if length > 1 {
+            self.end_stretch(text, offset + 1);
+            // The chars between the first and the last are one grapheme each;
+            // the last starts the stretch a joining char may extend.
+            self.count += length - 2;
+            self.stretch_start = offset + length - 1;
+        }
+    }
+
+    /// The count, once every char of `text` has been seen.
+    fn finish(mut self, text: &str) -> usize {
+        if self.stretch_start < text.len() {
+            self.end_stretch(text, text.len());
+        }
+        self.count
+    }
+}
+
 /// Whether `ch` is in NFC whatever surrounds it: it has no combining class
 /// and its NFC quick check is yes. Every char below U+0300 (where the first
 /// combining marks start) and in [`NFC_STABLE`] is; for others the tables say.
@@ -399,6 +453,8 @@ pub(crate) fn ascii_prefix_length(bytes: &[u8]) -> usize {
 /// lengths most platforms count, and the offsets their folds and limits need.
 struct Census {
     chars: usize,
+    /// User-perceived characters (extended grapheme clusters).
+    graphemes: usize,
     utf16: usize,
     /// Threads' count: chars, where an emoji sequence counts its UTF-8 bytes.
     threads: usize,
@@ -436,6 +492,7 @@ impl Census {
         let x_config = crate::twitter::Config::v3();
         let x_ascii = x_config.weight_of('a');
         let (mut x_weight, mut x_exact) = (0, true);
+        let mut graphemes = GraphemeTally::new();
         // End of the emoji sequence being walked through, for Threads.
         let mut emoji_end = 0;
         let mut offset = 0;
@@ -455,7 +512,15 @@ impl Census {
                     next_utf16 += 1;
                     utf16_target = wanted(utf16_overflows, next_utf16);
                 }
-                joins |= memchr::memchr(b'\r', run).is_some();
+                if memchr::memchr(b'\r', run).is_some() {
+                    // A CR may join the LF after it: each byte on its own.
+                    joins = true;
+                    for (index, &byte) in run.iter().enumerate() {
+                        graphemes.char_at(text, offset + index, byte == b'\r');
+                    }
+                } else {
+                    graphemes.ascii_run(text, offset, run_length);
+                }
                 chars += run_length;
                 utf16 += run_length;
                 threads += run_length;
@@ -472,7 +537,9 @@ impl Census {
             }
             let ch = text[offset..].chars().next().unwrap_or('\u{FFFD}');
             let (length, units) = (ch.len_utf8(), ch.len_utf16());
-            joins |= ch >= '\u{300}' && may_join(ch);
+            let char_joins = ch >= '\u{300}' && may_join(ch);
+            graphemes.char_at(text, offset, char_joins);
+            joins |= char_joins;
             x_exact &= !crate::twitter::is_invalid_character(ch) && stays_in_nfc(ch);
             if chars == char_target {
                 char_offsets[next_char].1 = Some(offset);
@@ -502,7 +569,8 @@ impl Census {
             utf16 += units;
             offset += length;
         }
-        Census { chars, utf16, threads, joins, x_weight, x_exact, wanted: wanted_offsets, utf16_start }
+        let graphemes = graphemes.finish(text);
+        Census { chars, graphemes, utf16, threads, joins, x_weight, x_exact, wanted: wanted_offsets, utf16_start }
     }
 
     /// Wanted char counts with the byte offset of each.
@@ -542,15 +610,6 @@ impl<'t> Lengths<'t> {
         self.remote.get_or_init(|| remote_mentions(self.text))
     }
 
-    /// Counts user-perceived characters of a part of the text.
-    fn graphemes(&self, part: &str) -> usize {
-        if self.census.joins {
-            grapheme_count(part)
-        } else {
-            part.chars().count()
-        }
-    }
-
     fn of(&mut self, unit: LengthUnit) -> usize {
         let slot = unit as usize;
         if let Some(length) = self.known[slot] {
@@ -560,21 +619,36 @@ impl<'t> Lengths<'t> {
         let length = match unit {
             LengthUnit::Bytes => text.len(),
             LengthUnit::Utf16 => self.census.utf16,
-            LengthUnit::Graphemes if self.census.joins => grapheme_count(text),
-            LengthUnit::Graphemes => self.census.chars,
+            LengthUnit::Graphemes => self.census.graphemes,
             LengthUnit::ThreadsCharacters => self.census.threads,
             LengthUnit::MastodonGraphemes => {
+                // The graphemes of the pieces between the spans, plus the spans' weights.
                 let count = |special: &mut dyn Iterator<Item = (Span, usize)>| {
-                    let mut cursor = 0;
-                    let mut length = 0;
+                    let joins = self.census.joins;
+                    let (mut cursor, mut weights, mut piece_graphemes, mut span_chars) = (0, 0, 0, 0);
+                    let mut counted_spans = false;
                     for (span, weight) in special {
                         if span.start < cursor {
                             continue;
                         }
-                        length += self.graphemes(&text[cursor..span.start]) + weight;
+                        if joins {
+                            piece_graphemes += grapheme_count(&text[cursor..span.start]);
+                        } else {
+                            span_chars += span.slice(text).chars().count();
+                        }
+                        weights += weight;
                         cursor = span.end;
+                        counted_spans = true;
                     }
-                    length + self.graphemes(&text[cursor..])
+                    if !counted_spans {
+                        // One piece, the whole text.
+                        self.census.graphemes
+                    } else if joins {
+                        weights + piece_graphemes + grapheme_count(&text[cursor..])
+                    } else {
+                        // Every char is a grapheme, and the pieces hold every char the spans do not.
+                        weights + self.census.chars - span_chars
+                    }
                 };
                 let remote = self.remote_mentions();
                 if remote.is_empty() {
@@ -817,6 +891,7 @@ mod tests {
         ] {
             let entities = crate::entities::find(text);
             let mut lengths = Lengths::new(text, &entities, Census::new(text, Vec::new(), 0));
+            assert_eq!(lengths.census.graphemes, text.graphemes(true).count(), "{text:?}");
             for unit in [
                 LengthUnit::Graphemes,
                 LengthUnit::Utf16,
@@ -887,6 +962,20 @@ mod may_join_tests {
         ]), 0..24)) {
             let text: String = pieces.concat();
             proptest::prop_assert_eq!(grapheme_count(&text), text.graphemes(true).count(), "{:?}", text);
+        }
+
+        /// The census counts graphemes on its walk as segmenting the whole
+        /// text does: ASCII runs of every length next to joining chars, CRs
+        /// inside runs, and runs of eight bytes or more.
+        #[test]
+        fn census_graphemes_match_full_segmentation(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "bc", "defghijk", "lmnopqrstuv", " ", "\r", "\n", "\r\n", "x\r\ny", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{FE0F}",
+            "❤", "❤\u{FE0F}", "👩\u{200D}👩\u{200D}👧", "👍🏽", "🏽", "🇰", "🇪", "1\u{FE0F}\u{20E3}", "\u{0600}", "\u{0600}1",
+            "한", "\u{1100}\u{1161}\u{11A8}", "\u{1100}", "\u{0E01}\u{0E33}", "क्\u{200D}ष", "\u{094D}", "中", "\u{E0067}",
+        ]), 0..24)) {
+            let text: String = pieces.concat();
+            let census = super::Census::new(&text, Vec::new(), 0);
+            proptest::prop_assert_eq!(census.graphemes, text.graphemes(true).count(), "{:?}", text);
         }
     }
 
