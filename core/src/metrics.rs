@@ -526,9 +526,13 @@ impl Census {
                 threads += run_length;
                 x_weight += run_length * x_ascii;
                 offset += run_length;
-                // A keycap (`1️⃣`) starts with the run's last byte.
+                // A keycap (`1️⃣`) starts with the run's last byte, when a
+                // digit, `#` or `*` is followed by a char that is not ASCII.
                 let last = offset - 1;
-                if let Some(sequence) = crate::twitter::emoji_sequence_length(&text[last..]) {
+                let may_start_keycap = matches!(bytes[last], b'0'..=b'9' | b'#' | b'*') && offset < bytes.len();
+                if let Some(sequence) =
+                    may_start_keycap.then(|| crate::twitter::emoji_sequence_length(&text[last..])).flatten()
+                {
                     threads += sequence - 1;
                     x_weight += x_config.default_weight - x_ascii;
                     emoji_end = last + sequence;
@@ -553,7 +557,8 @@ impl Census {
                 utf16_target = wanted(utf16_overflows, next_utf16);
             }
             if offset >= emoji_end {
-                match crate::twitter::emoji_sequence_length(&text[offset..]) {
+                let may_start = crate::twitter::may_start_emoji_sequence(ch);
+                match may_start.then(|| crate::twitter::emoji_sequence_length(&text[offset..])).flatten() {
                     Some(sequence) => {
                         threads += sequence;
                         x_weight += x_config.default_weight;
@@ -887,6 +892,7 @@ mod tests {
             "",
             "Crème brûlée — 中文 ½ ©",
             "🇰🇪 and 1️⃣ see https://example.org/x and @a@example.social",
+            "keycaps: a#\u{FE0F}\u{20E3} b*\u{FE0F}\u{20E3} 9\u{20E3} 0\u{FE0F}",
             "한국어 नमस्ते",
         ] {
             let entities = crate::entities::find(text);

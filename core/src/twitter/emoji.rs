@@ -115,6 +115,14 @@ fn is_tag(c: char) -> bool {
     matches!(c, '\u{E0020}'..='\u{E007E}')
 }
 
+/// Whether an emoji sequence may start with `ch`, a char that is not ASCII:
+/// © and ®, or a char from U+203C to U+3299 or from U+1F000, where every
+/// pictograph and regional indicator is. For callers that have the char
+/// already, so most chars of other scripts skip [`emoji_sequence_len`].
+pub(crate) fn may_start_with(ch: char) -> bool {
+    matches!(ch, '\u{A9}' | '\u{AE}' | '\u{203C}'..='\u{3299}' | '\u{1F000}'..)
+}
+
 /// Whether an emoji sequence may start at the start of `text`: a cheap byte
 /// test, so most characters never reach the full parse.
 fn may_start_sequence(text: &[u8]) -> bool {
@@ -206,6 +214,31 @@ pub(crate) fn emoji_sequence_len(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No sequence starts with a char `may_start_with` turns away, whatever follows it.
+    #[test]
+    fn chars_turned_away_start_no_sequence() {
+        let followers = [
+            "",
+            "\u{FE0F}",
+            "\u{20E3}",
+            "\u{FE0F}\u{20E3}",
+            "\u{1F3FB}",
+            "\u{200D}\u{1F600}",
+            "\u{1F1E6}",
+            "\u{E0067}\u{E007F}",
+        ];
+        let mut text = String::new();
+        for ch in ('\u{80}'..=char::MAX).filter(|&ch| !may_start_with(ch)) {
+            for follower in followers {
+                text.clear();
+                text.push(ch);
+                text.push_str(follower);
+                assert_eq!(emoji_sequence_len(&text), None, "{:04X}{follower:?}", ch as u32);
+            }
+        }
+        assert!(['©', '®', '‼', '❤', '〽', '㊙', '🀄', '🇰', '😀'].into_iter().all(may_start_with));
+    }
 
     fn sequence(text: &str) -> Option<&str> {
         emoji_sequence_len(text).map(|length| &text[..length])

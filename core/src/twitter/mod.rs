@@ -34,6 +34,7 @@ mod weight;
 pub(crate) use chars::is_invalid_character;
 pub(crate) use emoji::emoji_sequence_len as emoji_sequence_length;
 pub(crate) use emoji::is_extended_pictographic;
+pub(crate) use emoji::may_start_with as may_start_emoji_sequence;
 
 pub use entities::{
     cashtag_entities, extract_cashtags, extract_entities, extract_hashtags, extract_mentions, extract_urls,
