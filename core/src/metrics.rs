@@ -345,23 +345,50 @@ fn for_each_stretch<B>(text: &str, mut visit: impl FnMut(usize, &str, bool) -> C
 
 /// Counts graphemes the way [`for_each_stretch`] walks, fed by the census
 /// as it goes: a stretch ends between two chars neither of which may join
-/// another, and only a stretch with a joining char is segmented.
-struct GraphemeTally {
+/// another, and only a stretch with a joining char is segmented. On the way
+/// it notes where the wanted graphemes start (folds, grapheme limits), so no
+/// platform walks the text again for them.
+struct GraphemeTally<'w> {
     stretch_start: usize,
     stretch_joins: bool,
     previous_joins: bool,
     count: usize,
+    /// Grapheme numbers `n` (0-based, sorted, each once), with the byte
+    /// offset where grapheme `n` starts once it is found.
+    wanted: &'w mut [(usize, Option<usize>)],
+    next_wanted: usize,
 }
 
-impl GraphemeTally {
-    fn new() -> Self {
+impl<'w> GraphemeTally<'w> {
+    fn new(wanted: &'w mut [(usize, Option<usize>)]) -> Self {
         // As if a joining char came before the first: no empty stretch ends.
-        GraphemeTally { stretch_start: 0, stretch_joins: false, previous_joins: true, count: 0 }
+        GraphemeTally { stretch_start: 0, stretch_joins: false, previous_joins: true, count: 0, wanted, next_wanted: 0 }
+    }
+
+    /// The next grapheme number wanted, or none.
+    fn target(&self) -> usize {
+        self.wanted.get(self.next_wanted).map_or(usize::MAX, |entry| entry.0)
+    }
+
+    /// Grapheme number `self.count` starts at `offset`.
+    fn grapheme_at(&mut self, offset: usize) {
+        if self.count == self.target() {
+            self.wanted[self.next_wanted].1 = Some(offset);
+            self.next_wanted += 1;
+        }
+        self.count += 1;
     }
 
     /// Counts the stretch before `end` and starts the next one there.
     fn end_stretch(&mut self, text: &str, end: usize) {
-        self.count += if self.stretch_joins { text[self.stretch_start..end].graphemes(true).count() } else { 1 };
+        if self.stretch_joins {
+            let start = self.stretch_start;
+            for (relative, _) in text[start..end].grapheme_indices(true) {
+                self.grapheme_at(start + relative);
+            }
+        } else {
+            self.grapheme_at(self.stretch_start);
+        }
         self.stretch_start = end;
         self.stretch_joins = false;
     }
@@ -383,7 +410,12 @@ impl GraphemeTally {
             self.end_stretch(text, offset + 1);
             // The chars between the first and the last are one grapheme each;
             // the last starts the stretch a joining char may extend.
-            self.count += length - 2;
+            let middle = length - 2;
+            while self.target() < self.count + middle {
+                self.wanted[self.next_wanted].1 = Some(offset + 1 + self.target() - self.count);
+                self.next_wanted += 1;
+            }
+            self.count += middle;
             self.stretch_start = offset + length - 1;
         }
     }
@@ -466,8 +498,9 @@ struct Census {
     /// Whether `x_weight` is what twitter-text counts (the text is in NFC
     /// and has no char X refuses); otherwise X needs its own count.
     x_exact: bool,
-    /// Two lists in one allocation: first the wanted char counts `n`, with
-    /// the byte offset of char `n` (0-based) if there is one; from
+    /// Two lists in one allocation: first the wanted grapheme numbers `n`,
+    /// with the byte offset where grapheme `n` (0-based) starts if there is
+    /// one; from
     /// `utf16_start` the wanted UTF-16 limits, with the byte offset of the
     /// first char past each.
     wanted: Vec<(usize, Option<usize>)>,
@@ -475,24 +508,24 @@ struct Census {
 }
 
 impl Census {
-    /// Walks `text` once, filling in the offsets wanted: char counts `(n,
-    /// None)` before `utf16_start` in `wanted`, UTF-16 limits `(limit, None)`
+    /// Walks `text` once, filling in the offsets wanted: grapheme numbers
+    /// `(n, None)` before `utf16_start` in `wanted`, UTF-16 limits `(limit, None)`
     /// from there, each at most once.
     fn new(text: &str, mut wanted_offsets: Vec<(usize, Option<usize>)>, utf16_start: usize) -> Census {
-        let (char_offsets, utf16_overflows) = wanted_offsets.split_at_mut(utf16_start);
-        crate::sort::sort_by_key(char_offsets, |(at, _)| *at);
+        let (grapheme_starts, utf16_overflows) = wanted_offsets.split_at_mut(utf16_start);
+        crate::sort::sort_by_key(grapheme_starts, |(at, _)| *at);
         crate::sort::sort_by_key(utf16_overflows, |(at, _)| *at);
-        let (mut next_char, mut next_utf16) = (0, 0);
+        let mut next_utf16 = 0;
         let wanted =
             |list: &[(usize, Option<usize>)], index: usize| list.get(index).map_or(usize::MAX, |entry| entry.0);
-        let (mut char_target, mut utf16_target) = (wanted(char_offsets, 0), wanted(utf16_overflows, 0));
+        let mut utf16_target = wanted(utf16_overflows, 0);
         let bytes = text.as_bytes();
         let (mut chars, mut utf16, mut threads) = (0, 0, 0);
         let mut joins = false;
         let x_config = crate::twitter::Config::v3();
         let x_ascii = x_config.weight_of('a');
         let (mut x_weight, mut x_exact) = (0, true);
-        let mut graphemes = GraphemeTally::new();
+        let mut graphemes = GraphemeTally::new(grapheme_starts);
         // End of the emoji sequence being walked through, for Threads.
         let mut emoji_end = 0;
         let mut offset = 0;
@@ -502,11 +535,6 @@ impl Census {
             let run_length = ascii_prefix_length(&bytes[offset..]);
             if run_length > 0 {
                 let run = &bytes[offset..offset + run_length];
-                while char_target < chars + run_length {
-                    char_offsets[next_char].1 = Some(offset + char_target - chars);
-                    next_char += 1;
-                    char_target = wanted(char_offsets, next_char);
-                }
                 while utf16_target < utf16 + run_length {
                     utf16_overflows[next_utf16].1 = Some(offset + utf16_target - utf16);
                     next_utf16 += 1;
@@ -545,12 +573,6 @@ impl Census {
             graphemes.char_at(text, offset, char_joins);
             joins |= char_joins;
             x_exact &= !crate::twitter::is_invalid_character(ch) && stays_in_nfc(ch);
-            if chars == char_target {
-                char_offsets[next_char].1 = Some(offset);
-                next_char += 1;
-                char_target = wanted(char_offsets, next_char);
-                // Each count is wanted once, so at most one target is at this char.
-            }
             while utf16 + units > utf16_target {
                 utf16_overflows[next_utf16].1 = Some(offset);
                 next_utf16 += 1;
@@ -578,8 +600,8 @@ impl Census {
         Census { chars, graphemes, utf16, threads, joins, x_weight, x_exact, wanted: wanted_offsets, utf16_start }
     }
 
-    /// Wanted char counts with the byte offset of each.
-    fn char_offsets(&self) -> &[(usize, Option<usize>)] {
+    /// Wanted grapheme numbers with the byte offset where each starts.
+    fn grapheme_starts(&self) -> &[(usize, Option<usize>)] {
         &self.wanted[..self.utf16_start]
     }
 
@@ -588,9 +610,9 @@ impl Census {
         &self.wanted[self.utf16_start..]
     }
 
-    /// The byte offset of char `n`, if it was wanted.
-    fn char_offset(&self, n: usize) -> Option<Option<usize>> {
-        self.char_offsets().iter().find(|(count, _)| *count == n).map(|(_, offset)| *offset)
+    /// The byte offset where grapheme `n` starts, if it was wanted.
+    fn grapheme_start(&self, n: usize) -> Option<Option<usize>> {
+        self.grapheme_starts().iter().find(|(count, _)| *count == n).map(|(_, offset)| *offset)
     }
 }
 
@@ -674,9 +696,7 @@ impl<'t> Lengths<'t> {
     fn overflow(&self, unit: LengthUnit, limit: usize) -> Option<usize> {
         let known = match unit {
             LengthUnit::Utf16 => self.census.utf16_overflows().iter().find(|(wanted, _)| *wanted == limit),
-            LengthUnit::Graphemes if !self.census.joins => {
-                self.census.char_offsets().iter().find(|(wanted, _)| *wanted == limit)
-            }
+            LengthUnit::Graphemes => self.census.grapheme_starts().iter().find(|(wanted, _)| *wanted == limit),
             _ => None,
         };
         match known {
@@ -711,9 +731,9 @@ impl<'t> Lengths<'t> {
 
     /// Byte offset after the first `characters` graphemes, if the text is longer.
     fn fold(&self, characters: usize) -> Option<usize> {
-        match self.census.char_offset(characters) {
-            Some(offset) if !self.census.joins => offset,
-            _ => fold_offset(self.text, characters),
+        match self.census.grapheme_start(characters) {
+            Some(offset) => offset,
+            None => fold_offset(self.text, characters),
         }
     }
 }
@@ -725,8 +745,8 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
         return Vec::new();
     }
     // Offsets the census should note on its way: folds, and the limits of
-    // char-counted units (only needed when the text is over them). Each once,
-    // char counts first: at most three per target, so the list never grows.
+    // grapheme-counted units (only needed when the text is over them). Each once,
+    // grapheme numbers first: at most three per target, so the list never grows.
     let mut wanted = Vec::with_capacity(3 * targets.len());
     let add = |wanted: &mut Vec<(usize, Option<usize>)>, from: usize, at: usize| {
         if !wanted[from..].iter().any(|(existing, _)| *existing == at) {
@@ -970,8 +990,8 @@ mod may_join_tests {
             proptest::prop_assert_eq!(grapheme_count(&text), text.graphemes(true).count(), "{:?}", text);
         }
 
-        /// The census counts graphemes on its walk as segmenting the whole
-        /// text does: ASCII runs of every length next to joining chars, CRs
+        /// The census counts graphemes on its walk, and finds where each
+        /// starts, as segmenting the whole text does: ASCII runs of every length next to joining chars, CRs
         /// inside runs, and runs of eight bytes or more.
         #[test]
         fn census_graphemes_match_full_segmentation(pieces in proptest::collection::vec(proptest::sample::select(vec![
@@ -980,8 +1000,13 @@ mod may_join_tests {
             "한", "\u{1100}\u{1161}\u{11A8}", "\u{1100}", "\u{0E01}\u{0E33}", "क्\u{200D}ष", "\u{094D}", "中", "\u{E0067}",
         ]), 0..24)) {
             let text: String = pieces.concat();
-            let census = super::Census::new(&text, Vec::new(), 0);
+            let wanted = (0..30).map(|n| (n, None)).collect();
+            let census = super::Census::new(&text, wanted, 30);
             proptest::prop_assert_eq!(census.graphemes, text.graphemes(true).count(), "{:?}", text);
+            for n in 0..30 {
+                let expected = text.grapheme_indices(true).nth(n).map(|(offset, _)| offset);
+                proptest::prop_assert_eq!(census.grapheme_start(n), Some(expected), "{:?} {}", text, n);
+            }
         }
     }
 
