@@ -380,17 +380,26 @@ impl<'w> GraphemeTally<'w> {
     }
 
     /// Counts the stretch before `end` and starts the next one there.
+    #[inline(always)]
     fn end_stretch(&mut self, text: &str, end: usize) {
         if self.stretch_joins {
-            let start = self.stretch_start;
-            for (relative, _) in text[start..end].grapheme_indices(true) {
-                self.grapheme_at(start + relative);
-            }
+            self.segment(&text[self.stretch_start..end]);
         } else {
             self.grapheme_at(self.stretch_start);
         }
         self.stretch_start = end;
         self.stretch_joins = false;
+    }
+
+    /// Counts the graphemes of `stretch`, which has a joining char and
+    /// starts at `self.stretch_start`. Out of line: most stretches are one
+    /// char, and the census's walk stays small without the segmenter.
+    #[inline(never)]
+    fn segment(&mut self, stretch: &str) {
+        let start = self.stretch_start;
+        for (relative, _) in stretch.grapheme_indices(true) {
+            self.grapheme_at(start + relative);
+        }
     }
 
     /// The char at `offset`, which may join a neighbour or not.
@@ -617,19 +626,19 @@ impl Census {
 }
 
 /// The lengths of one text in each unit, each computed at most once however
-/// many platforms share a unit.
+/// many platforms share a unit: most are the census's, Mastodon's is kept.
 struct Lengths<'t> {
     text: &'t str,
     entities: &'t [FoundEntity],
     census: Census,
-    known: [Option<usize>; 6],
+    mastodon: Option<usize>,
     /// Fediverse mentions, found once for Mastodon's length and its counts.
     remote: std::cell::OnceCell<Vec<(Span, Span)>>,
 }
 
 impl<'t> Lengths<'t> {
     fn new(text: &'t str, entities: &'t [FoundEntity], census: Census) -> Self {
-        Lengths { text, entities, census, known: [None; 6], remote: std::cell::OnceCell::new() }
+        Lengths { text, entities, census, mastodon: None, remote: std::cell::OnceCell::new() }
     }
 
     /// The text's remote mentions (see [`remote_mentions`]); none without two `@`.
@@ -638,17 +647,16 @@ impl<'t> Lengths<'t> {
     }
 
     fn of(&mut self, unit: LengthUnit) -> usize {
-        let slot = unit as usize;
-        if let Some(length) = self.known[slot] {
-            return length;
-        }
         let text = self.text;
-        let length = match unit {
+        match unit {
             LengthUnit::Bytes => text.len(),
             LengthUnit::Utf16 => self.census.utf16,
             LengthUnit::Graphemes => self.census.graphemes,
             LengthUnit::ThreadsCharacters => self.census.threads,
             LengthUnit::MastodonGraphemes => {
+                if let Some(length) = self.mastodon {
+                    return length;
+                }
                 // The graphemes of the pieces between the spans, plus the spans' weights.
                 let count = |special: &mut dyn Iterator<Item = (Span, usize)>| {
                     let joins = self.census.joins;
@@ -678,18 +686,18 @@ impl<'t> Lengths<'t> {
                     }
                 };
                 let remote = self.remote_mentions();
-                if remote.is_empty() {
+                let length = if remote.is_empty() {
                     // Entities are sorted, so the URLs are the special spans, in order.
                     let urls = self.entities.iter().filter(|entity| entity.kind == EntityKind::Url);
                     count(&mut urls.map(|url| (url.span, 23)))
                 } else {
                     count(&mut mastodon_special_spans(self.entities, remote).into_iter())
-                }
+                };
+                self.mastodon = Some(length);
+                length
             }
             LengthUnit::Weighted => measure(text, unit, usize::MAX, self.entities).0,
-        };
-        self.known[slot] = Some(length);
-        length
+        }
     }
 
     /// Where the text stops fitting `limit` in `unit`, when it is over.
