@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 use crate::emoji_tokens::Piece;
 use crate::entities::{self, EntityKind, FoundEntity};
 use crate::markdown;
-use crate::sentence_bounds::ascii_sentence_starts;
+use crate::sentence_bounds::sentence_starts;
 use crate::span::Span;
 
 /// How a draft is written.
@@ -610,8 +610,7 @@ fn sentence_spans(view: &str) -> Vec<Span> {
                 spans.push(Span::new(start, start + trimmed.len()));
             }
         };
-        if block.is_ascii() {
-            let starts = ascii_sentence_starts(block);
+        if let Some(starts) = sentence_starts(block) {
             for (index, &start) in starts.iter().enumerate() {
                 let end = starts.get(index + 1).copied().unwrap_or(block.len());
                 add(start, &block[start..end]);
