@@ -1,8 +1,6 @@
 //! Per-platform metrics: length in each platform's own unit, entity counts,
 //! where the text stops fitting and where the preview fold falls.
 
-use std::ops::ControlFlow;
-
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -235,24 +233,22 @@ fn fold_offset(text: &str, characters: usize) -> Option<usize> {
 /// Byte offset where grapheme `n` (0-based) starts, if there is one. It
 /// stops there.
 fn grapheme_start(text: &str, n: usize) -> Option<usize> {
-    let mut count = 0;
-    let found = for_each_stretch(text, |start, stretch, joins| {
-        if !joins {
-            if count == n {
-                return ControlFlow::Break(start);
-            }
-            count += 1;
-            return ControlFlow::Continue(());
+    let mut wanted = [(n, None)];
+    let mut tally = GraphemeTally::new(&mut wanted);
+    for (offset, ch) in text.char_indices() {
+        tally.char_at(text, offset, joins_a_neighbour(ch));
+        if tally.found_all() {
+            return tally.wanted[0].1;
         }
-        for (relative, _) in stretch.grapheme_indices(true) {
-            if count == n {
-                return ControlFlow::Break(start + relative);
-            }
-            count += 1;
-        }
-        ControlFlow::Continue(())
-    });
-    found.break_value()
+    }
+    tally.finish(text);
+    wanted[0].1
+}
+
+/// Whether `ch` may join a neighbour into one grapheme: [`may_join`], or a
+/// CR (which joins the LF after it).
+fn joins_a_neighbour(ch: char) -> bool {
+    ch >= '\u{300}' && may_join(ch) || ch == '\r'
 }
 
 /// Whether `ch` may join the character before it into one grapheme (or,
@@ -309,45 +305,21 @@ fn grapheme_count(text: &str) -> usize {
     if text.is_ascii() {
         return text.len() - text.matches("\r\n").count();
     }
-    let mut count = 0;
-    let _ = for_each_stretch(text, |_, stretch, joins| {
-        count += if joins { stretch.graphemes(true).count() } else { 1 };
-        ControlFlow::<()>::Continue(())
-    });
-    count
-}
-
-/// Walks `text` in stretches that end at certain grapheme boundaries, calling
-/// `visit(start, stretch, joins)` for each until it breaks. Two neighbouring
-/// chars of which neither may join another are always in different
-/// graphemes, so only a stretch around joining chars (an emoji sequence, a
-/// letter and its accents; `joins` is true) needs the full Unicode
-/// segmentation; every other stretch is one char and one grapheme.
-fn for_each_stretch<B>(text: &str, mut visit: impl FnMut(usize, &str, bool) -> ControlFlow<B>) -> ControlFlow<B> {
-    let mut stretch_start = 0;
-    let mut stretch_joins = false;
-    let mut previous_joins = true;
+    let mut tally = GraphemeTally::new(&mut []);
     for (offset, ch) in text.char_indices() {
-        let joins = ch >= '\u{300}' && may_join(ch) || ch == '\r';
-        if !joins && !previous_joins {
-            visit(stretch_start, &text[stretch_start..offset], stretch_joins)?;
-            stretch_start = offset;
-            stretch_joins = false;
-        }
-        stretch_joins |= joins;
-        previous_joins = joins;
+        tally.char_at(text, offset, joins_a_neighbour(ch));
     }
-    if stretch_start == text.len() {
-        return ControlFlow::Continue(());
-    }
-    visit(stretch_start, &text[stretch_start..], stretch_joins)
+    tally.finish(text)
 }
 
-/// Counts graphemes the way [`for_each_stretch`] walks, fed by the census
-/// as it goes: a stretch ends between two chars neither of which may join
-/// another, and only a stretch with a joining char is segmented. On the way
-/// it notes where the wanted graphemes start (folds, grapheme limits), so no
-/// platform walks the text again for them.
+/// Counts graphemes, fed char by char (by the census as it walks, or by
+/// [`grapheme_count`] and [`grapheme_start`]). The text is cut in stretches
+/// that end at certain grapheme boundaries: two neighbouring chars of which
+/// neither may join another are always in different graphemes, so only a
+/// stretch around joining chars (an emoji sequence, a letter and its
+/// accents) needs the full Unicode segmentation; every other stretch is one
+/// char and one grapheme. On the way it notes where the wanted graphemes
+/// start (folds, grapheme limits), so no platform walks the text again for them.
 struct GraphemeTally<'w> {
     stretch_start: usize,
     stretch_joins: bool,
@@ -363,6 +335,11 @@ impl<'w> GraphemeTally<'w> {
     fn new(wanted: &'w mut [(usize, Option<usize>)]) -> Self {
         // As if a joining char came before the first: no empty stretch ends.
         GraphemeTally { stretch_start: 0, stretch_joins: false, previous_joins: true, count: 0, wanted, next_wanted: 0 }
+    }
+
+    /// Whether every wanted grapheme has been found.
+    fn found_all(&self) -> bool {
+        self.next_wanted == self.wanted.len()
     }
 
     /// The next grapheme number wanted, or none.
@@ -578,7 +555,7 @@ impl Census {
             }
             let ch = text[offset..].chars().next().unwrap_or('\u{FFFD}');
             let (length, units) = (ch.len_utf8(), ch.len_utf16());
-            let char_joins = ch >= '\u{300}' && may_join(ch);
+            let char_joins = joins_a_neighbour(ch);
             graphemes.char_at(text, offset, char_joins);
             joins |= char_joins;
             x_exact &= !crate::twitter::is_invalid_character(ch) && stays_in_nfc(ch);
