@@ -279,6 +279,13 @@ pub const PLATFORM_FACTS: [PlatformFacts; 12] = [
     },
 ];
 
+/// The smallest of one limit over every platform that has it (`usize::MAX`
+/// when none has): a count up to it is within every platform's limit, so a
+/// rule can stop before walking the targets.
+pub(crate) fn smallest_limit(limit: impl Fn(&PlatformFacts) -> Option<usize>) -> usize {
+    PLATFORM_FACTS.iter().filter_map(limit).min().unwrap_or(usize::MAX)
+}
+
 impl Platform {
     /// This platform's facts.
     pub fn facts(self) -> &'static PlatformFacts {

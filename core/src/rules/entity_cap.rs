@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::entities::EntityKind;
-use crate::platform::{PlatformFacts, PLATFORM_FACTS};
+use crate::platform::{smallest_limit, PlatformFacts};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
 use crate::span::Span;
@@ -52,8 +52,7 @@ impl EntityCap {
 impl EntityCap {
     fn with(meta: RuleMeta, kind: EntityKind) -> Self {
         let mut rule = EntityCap { meta, kind, fewest_that_can_pass: 0 };
-        rule.fewest_that_can_pass =
-            PLATFORM_FACTS.iter().filter_map(|facts| rule.cap(facts)).min().unwrap_or(usize::MAX);
+        rule.fewest_that_can_pass = smallest_limit(|facts| rule.cap(facts));
         rule
     }
 
@@ -98,6 +97,7 @@ impl Rule for EntityCap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::platform::PLATFORM_FACTS;
 
     /// The early return skips only counts within every platform's cap.
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::entities::EntityKind;
-use crate::platform::{PlatformFacts, PlatformTarget, PLATFORM_FACTS};
+use crate::platform::{smallest_limit, PlatformFacts, PlatformTarget};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::{push_decimal, MetaBuilder};
 use crate::settings::{HashtagMax, Settings};
@@ -94,8 +94,7 @@ impl HashtagCount {
             Limit::PlatformAdvice => facts.hashtag_advice,
             Limit::GuidelineMax => None,
         };
-        let fewest = PLATFORM_FACTS.iter().filter_map(platform_limit).min().unwrap_or(usize::MAX);
-        HashtagCount { meta, limit, fewest_over_platform_limit: fewest }
+        HashtagCount { meta, limit, fewest_over_platform_limit: smallest_limit(platform_limit) }
     }
 
     /// The limit `target` has, when `count` hashtags are over it.
