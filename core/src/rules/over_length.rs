@@ -4,7 +4,7 @@ use crate::diagnostic::{Category, Severity};
 use crate::metrics::PlatformMetrics;
 use crate::platform::LengthUnit;
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
-use crate::rules::MetaBuilder;
+use crate::rules::{push_decimal, MetaBuilder};
 use crate::span::Span;
 
 /// Flags the part of a post past each target platform's limit.
@@ -93,23 +93,16 @@ fn over_byte_limit_message(name: &str, bytes: usize, byte_limit: usize) -> Strin
 /// cost more than the rest of the message, and checking its digits were
 /// UTF-8 more still.
 fn push_grouped(message: &mut String, number: usize) {
-    let push_digit = |message: &mut String, digit: usize| message.push(char::from(b'0' + digit as u8));
-    if number >= 1000 {
-        push_grouped(message, number / 1000);
-        message.push(',');
-        let group = number % 1000;
-        push_digit(message, group / 100);
-        push_digit(message, group / 10 % 10);
-        push_digit(message, group % 10);
+    if number < 1000 {
+        push_decimal(message, number);
         return;
     }
-    if number >= 100 {
-        push_digit(message, number / 100);
+    push_grouped(message, number / 1000);
+    message.push(',');
+    let group = number % 1000;
+    for digit in [group / 100, group / 10 % 10, group % 10] {
+        message.push(char::from(b'0' + digit as u8));
     }
-    if number >= 10 {
-        push_digit(message, number / 10 % 10);
-    }
-    push_digit(message, number % 10);
 }
 
 /// A finding past a platform's limit, written and not yet reported: the
