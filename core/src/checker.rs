@@ -10,7 +10,7 @@ use crate::document::{DirectiveKind, Document, Format};
 use crate::entities::{EntityKind, FoundEntity};
 use crate::error::{GuidelineError, SourceFile};
 use crate::guideline::Guideline;
-use crate::metrics::PlatformMetrics;
+use crate::metrics::{PlatformMetrics, PlatformPlans};
 use crate::packs;
 use crate::platform::PlatformTarget;
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
@@ -190,6 +190,8 @@ pub struct Checker {
     allowed: Option<AhoCorasick>,
     settings: Settings,
     platforms: Vec<PlatformTarget>,
+    /// What measuring needs from the platform lists, worked out once.
+    platform_plans: PlatformPlans,
 }
 
 impl Checker {
@@ -312,6 +314,7 @@ impl Checker {
             allowed,
             settings: guideline.settings.clone(),
             platforms: guideline.platforms.clone(),
+            platform_plans: PlatformPlans::new(&guideline.platforms),
         })
     }
 
@@ -357,7 +360,7 @@ impl Checker {
                 &markdown_entities[..]
             }
         };
-        let metrics = measure_platforms(draft.text, platforms, raw_entities);
+        let metrics = self.platform_plans.measure(draft.text, platforms, raw_entities);
         let context = CheckContext {
             document: &document,
             platforms,

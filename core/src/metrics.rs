@@ -5,7 +5,7 @@ use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::entities::{EntityKind, FoundEntity};
-use crate::platform::{LengthUnit, Platform, PlatformTarget};
+use crate::platform::{LengthUnit, Platform, PlatformFacts, PlatformTarget};
 use crate::span::Span;
 
 /// How a draft measures up on one platform.
@@ -215,36 +215,6 @@ pub fn remote_mentions(text: &str) -> Vec<(Span, Span)> {
     found
 }
 
-/// Byte offset after the first `characters` user-perceived characters, if
-/// the text is longer than that. Bounded work: it stops at the fold.
-fn fold_offset(text: &str, characters: usize) -> Option<usize> {
-    if text.len() <= characters {
-        return None;
-    }
-    let prefix = &text.as_bytes()[..=characters];
-    if prefix.is_ascii() && !prefix[..characters].contains(&b'\r') {
-        // An ASCII prefix without CR: every byte is one character, and the
-        // ASCII byte after it starts the next one.
-        return Some(characters);
-    }
-    grapheme_start(text, characters)
-}
-
-/// Byte offset where grapheme `n` (0-based) starts, if there is one. It
-/// stops there.
-fn grapheme_start(text: &str, n: usize) -> Option<usize> {
-    let mut wanted = [(n, None)];
-    let mut tally = GraphemeTally::new(&mut wanted);
-    for (offset, ch) in text.char_indices() {
-        tally.char_at(text, offset, joins_a_neighbour(ch));
-        if tally.found_all() {
-            return tally.wanted[0].1;
-        }
-    }
-    tally.finish(text);
-    wanted[0].1
-}
-
 /// Whether `ch` may join a neighbour into one grapheme: [`may_join`], or a
 /// CR (which joins the LF after it).
 fn joins_a_neighbour(ch: char) -> bool {
@@ -313,7 +283,7 @@ fn grapheme_count(text: &str) -> usize {
 }
 
 /// Counts graphemes, fed char by char (by the census as it walks, or by
-/// [`grapheme_count`] and [`grapheme_start`]). The text is cut in stretches
+/// [`grapheme_count`]). The text is cut in stretches
 /// that end at certain grapheme boundaries: two neighbouring chars of which
 /// neither may join another are always in different graphemes, so only a
 /// stretch around joining chars (an emoji sequence, a letter and its
@@ -335,11 +305,6 @@ impl<'w> GraphemeTally<'w> {
     fn new(wanted: &'w mut [(usize, Option<usize>)]) -> Self {
         // As if a joining char came before the first: no empty stretch ends.
         GraphemeTally { stretch_start: 0, stretch_joins: false, previous_joins: true, count: 0, wanted, next_wanted: 0 }
-    }
-
-    /// Whether every wanted grapheme has been found.
-    fn found_all(&self) -> bool {
-        self.next_wanted == self.wanted.len()
     }
 
     /// The next grapheme number wanted, or none.
@@ -469,7 +434,7 @@ pub(crate) fn ascii_prefix_length(bytes: &[u8]) -> usize {
 
 /// What one walk over a text learns for every platform at once: the
 /// lengths most platforms count, and the offsets their folds and limits need.
-struct Census {
+struct Census<'w> {
     chars: usize,
     /// User-perceived characters (extended grapheme clusters).
     graphemes: usize,
@@ -489,18 +454,15 @@ struct Census {
     /// one; from
     /// `utf16_start` the wanted UTF-16 limits, with the byte offset of the
     /// first char past each.
-    wanted: Vec<(usize, Option<usize>)>,
-    utf16_start: usize,
+    wanted: &'w [(usize, Option<usize>)],
 }
 
-impl Census {
+impl<'w> Census<'w> {
     /// Walks `text` once, filling in the offsets wanted: grapheme numbers
     /// `(n, None)` before `utf16_start` in `wanted`, UTF-16 limits `(limit, None)`
-    /// from there, each at most once.
-    fn new(text: &str, mut wanted_offsets: Vec<(usize, Option<usize>)>, utf16_start: usize) -> Census {
+    /// from there, each part sorted and each number at most once.
+    fn new(text: &str, wanted_offsets: &'w mut [(usize, Option<usize>)], utf16_start: usize) -> Census<'w> {
         let (grapheme_starts, utf16_overflows) = wanted_offsets.split_at_mut(utf16_start);
-        crate::sort::sort_by_key(grapheme_starts, |(at, _)| *at);
-        crate::sort::sort_by_key(utf16_overflows, |(at, _)| *at);
         let mut next_utf16 = 0;
         let wanted =
             |list: &[(usize, Option<usize>)], index: usize| list.get(index).map_or(usize::MAX, |entry| entry.0);
@@ -583,22 +545,7 @@ impl Census {
             offset += length;
         }
         let graphemes = graphemes.finish(text);
-        Census { chars, graphemes, utf16, threads, joins, x_weight, x_exact, wanted: wanted_offsets, utf16_start }
-    }
-
-    /// Wanted grapheme numbers with the byte offset where each starts.
-    fn grapheme_starts(&self) -> &[(usize, Option<usize>)] {
-        &self.wanted[..self.utf16_start]
-    }
-
-    /// Wanted UTF-16 limits with the byte offset past each.
-    fn utf16_overflows(&self) -> &[(usize, Option<usize>)] {
-        &self.wanted[self.utf16_start..]
-    }
-
-    /// The byte offset where grapheme `n` starts, if it was wanted.
-    fn grapheme_start(&self, n: usize) -> Option<Option<usize>> {
-        self.grapheme_starts().iter().find(|(count, _)| *count == n).map(|(_, offset)| *offset)
+        Census { chars, graphemes, utf16, threads, joins, x_weight, x_exact, wanted: wanted_offsets }
     }
 }
 
@@ -607,14 +554,14 @@ impl Census {
 struct Lengths<'t> {
     text: &'t str,
     entities: &'t [FoundEntity],
-    census: Census,
+    census: Census<'t>,
     mastodon: Option<usize>,
     /// Fediverse mentions, found once for Mastodon's length and its counts.
     remote: std::cell::OnceCell<Vec<(Span, Span)>>,
 }
 
 impl<'t> Lengths<'t> {
-    fn new(text: &'t str, entities: &'t [FoundEntity], census: Census) -> Self {
+    fn new(text: &'t str, entities: &'t [FoundEntity], census: Census<'t>) -> Self {
         Lengths { text, entities, census, mastodon: None, remote: std::cell::OnceCell::new() }
     }
 
@@ -677,15 +624,11 @@ impl<'t> Lengths<'t> {
         }
     }
 
-    /// Where the text stops fitting `limit` in `unit`, when it is over.
-    fn overflow(&self, unit: LengthUnit, limit: usize) -> Option<usize> {
-        let known = match unit {
-            LengthUnit::Utf16 => self.census.utf16_overflows().iter().find(|(wanted, _)| *wanted == limit),
-            LengthUnit::Graphemes => self.census.grapheme_starts().iter().find(|(wanted, _)| *wanted == limit),
-            _ => None,
-        };
-        match known {
-            Some((_, offset)) => *offset,
+    /// Where the text stops fitting `limit` in `unit`, when it is over:
+    /// `slot` is the census's entry for that limit, when it noted one.
+    fn overflow(&self, unit: LengthUnit, limit: usize, slot: Option<usize>) -> Option<usize> {
+        match slot {
+            Some(slot) => self.census.wanted.get(slot).and_then(|(_, offset)| *offset),
             None => overflow_offset(self.text, unit, limit, self.entities),
         }
     }
@@ -714,81 +657,138 @@ impl<'t> Lengths<'t> {
         (length <= limit).then_some(length)
     }
 
-    /// Byte offset after the first `characters` graphemes, if the text is longer.
-    fn fold(&self, characters: usize) -> Option<usize> {
-        match self.census.grapheme_start(characters) {
-            Some(offset) => offset,
-            None => fold_offset(self.text, characters),
-        }
+    /// Byte offset after the first graphemes up to a fold, if the text is
+    /// longer: `slot` is the census's entry for the fold's grapheme number.
+    fn fold(&self, slot: usize) -> Option<usize> {
+        self.census.wanted.get(slot).and_then(|(_, offset)| *offset)
     }
 }
 
-/// Measures a draft on each target platform. `entities` are found in `text`.
-pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
-    if targets.is_empty() {
-        // No platform: the census of the text would go unread.
-        return Vec::new();
-    }
-    // Offsets the census should note on its way: folds, and the limits of
-    // grapheme-counted units (only needed when the text is over them). Each once,
-    // grapheme numbers first: at most three per target, so the list never grows.
-    let mut wanted = Vec::with_capacity(3 * targets.len());
-    let add = |wanted: &mut Vec<(usize, Option<usize>)>, from: usize, at: usize| {
-        if !wanted[from..].iter().any(|(existing, _)| *existing == at) {
-            wanted.push((at, None));
-        }
-    };
-    for target in targets {
-        let facts = target.platform.facts();
-        if let Some(fold) = facts.fold {
-            add(&mut wanted, 0, fold);
-        }
-        if facts.unit == LengthUnit::Graphemes {
-            add(&mut wanted, 0, target.limit.unwrap_or(facts.limit));
-        }
-    }
-    let utf16_start = wanted.len();
-    for target in targets {
-        let facts = target.platform.facts();
-        if facts.unit == LengthUnit::Utf16 {
-            add(&mut wanted, utf16_start, target.limit.unwrap_or(facts.limit));
-        }
-    }
-    let mut lengths = Lengths::new(text, entities, Census::new(text, wanted, utf16_start));
-    let count = |kind: EntityKind| entities.iter().filter(|entity| entity.kind == kind).count();
-    let (hashtags, plain_mentions, plain_links) =
-        (count(EntityKind::Hashtag), count(EntityKind::Mention), count(EntityKind::Url));
-    // X counts every URL as 23: reuse the URLs already found. Not when there
-    // is an e-mail address: twitter-text counts its domain as a URL, which the
-    // entity list leaves out.
-    let has_email = entities.iter().any(|entity| entity.kind == EntityKind::Email);
-    let mut angle_brackets = None;
-    targets
-        .iter()
-        .map(|target| {
+/// One target of a [`PlatformPlan`]: its facts and what the census notes for it.
+struct PlannedTarget {
+    target: PlatformTarget,
+    facts: &'static PlatformFacts,
+    /// The limit: the platform's, or the override.
+    limit: usize,
+    /// Where in the census's wanted offsets the offset past `limit` is
+    /// noted, for the units the census counts that way (graphemes, UTF-16).
+    overflow_slot: Option<usize>,
+    /// Where in the census's wanted offsets the fold is noted.
+    fold_slot: Option<usize>,
+}
+
+/// What measuring a draft needs that depends only on the list of targets,
+/// not on the text: each target's facts and limit, and the offsets the census
+/// should note on its way (folds, grapheme and UTF-16 limits), sorted and
+/// each once. A checker works it out once for its platforms instead of for
+/// every draft.
+pub(crate) struct PlatformPlan {
+    /// The targets this plan is for, in order.
+    targets: Vec<PlatformTarget>,
+    planned: Vec<PlannedTarget>,
+    /// Grapheme numbers, then from `utf16_start` UTF-16 limits, each part
+    /// sorted and each number once: the census fills in the offsets.
+    wanted: Vec<(usize, Option<usize>)>,
+    utf16_start: usize,
+}
+
+impl PlatformPlan {
+    /// The plan for `targets`.
+    pub(crate) fn new(targets: &[PlatformTarget]) -> PlatformPlan {
+        let limit = |target: &PlatformTarget| target.limit.unwrap_or(target.platform.facts().limit);
+        // Folds and the limits of grapheme-counted units (needed only when
+        // the text is over them), then the limits of UTF-16 units.
+        let mut graphemes = Vec::new();
+        let mut utf16 = Vec::new();
+        for target in targets {
             let facts = target.platform.facts();
-            let limit = target.limit.unwrap_or(facts.limit);
+            graphemes.extend(facts.fold);
+            match facts.unit {
+                LengthUnit::Graphemes => graphemes.push(limit(target)),
+                LengthUnit::Utf16 => utf16.push(limit(target)),
+                _ => {}
+            }
+        }
+        for numbers in [&mut graphemes, &mut utf16] {
+            numbers.sort_unstable();
+            numbers.dedup();
+        }
+        let utf16_start = graphemes.len();
+        let slot = |numbers: &[usize], first: usize, number: usize| {
+            numbers.iter().position(|&wanted| wanted == number).map(|index| first + index)
+        };
+        let planned = targets
+            .iter()
+            .map(|target| {
+                let facts = target.platform.facts();
+                let limit = limit(target);
+                let overflow_slot = match facts.unit {
+                    LengthUnit::Graphemes => slot(&graphemes, 0, limit),
+                    LengthUnit::Utf16 => slot(&utf16, utf16_start, limit),
+                    _ => None,
+                };
+                let fold_slot = facts.fold.and_then(|fold| slot(&graphemes, 0, fold));
+                PlannedTarget { target: *target, facts, limit, overflow_slot, fold_slot }
+            })
+            .collect();
+        let wanted = graphemes.into_iter().chain(utf16).map(|number| (number, None)).collect();
+        PlatformPlan { targets: targets.to_vec(), planned, wanted, utf16_start }
+    }
+
+    /// The targets this plan is for.
+    pub(crate) fn targets(&self) -> &[PlatformTarget] {
+        &self.targets
+    }
+
+    /// Measures a draft on each target platform. `entities` are found in `text`.
+    pub(crate) fn measure(&self, text: &str, entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
+        if self.planned.is_empty() {
+            // No platform: the census of the text would go unread.
+            return Vec::new();
+        }
+        // The census writes the offsets into a copy of the wanted list: on
+        // the stack for any usual list of platforms.
+        let mut on_stack = [(0, None); 16];
+        let mut on_heap;
+        let wanted = match on_stack.get_mut(..self.wanted.len()) {
+            Some(wanted) => {
+                wanted.copy_from_slice(&self.wanted);
+                wanted
+            }
+            None => {
+                on_heap = self.wanted.clone();
+                &mut on_heap[..]
+            }
+        };
+        let mut lengths = Lengths::new(text, entities, Census::new(text, wanted, self.utf16_start));
+        let (mut hashtags, mut plain_mentions, mut plain_links) = (0, 0, 0);
+        // X counts every URL as 23: reuse the URLs already found. Not when there
+        // is an e-mail address: twitter-text counts its domain as a URL, which the
+        // entity list leaves out.
+        let mut has_email = false;
+        for entity in entities {
+            match entity.kind {
+                EntityKind::Hashtag => hashtags += 1,
+                EntityKind::Mention => plain_mentions += 1,
+                EntityKind::Url => plain_links += 1,
+                EntityKind::Email => has_email = true,
+                EntityKind::Cashtag => {}
+            }
+        }
+        let mut angle_brackets = None;
+        let mut metrics = Vec::with_capacity(self.planned.len());
+        for planned in &self.planned {
+            let (platform, facts, limit) = (planned.target.platform, planned.facts, planned.limit);
             let (length, overflow, unit_valid) = if facts.unit == LengthUnit::Weighted {
-                // One pass gives X's length, validity and where the text stops fitting.
-                let config =
-                    crate::twitter::Config { max_weighted_tweet_length: limit, ..crate::twitter::Config::v3() };
-                let urls = || entities.iter().filter(|entity| entity.kind == EntityKind::Url);
-                match (!has_email).then(|| lengths.x_length(urls(), limit)).flatten() {
-                    Some(length) => (length, None, true),
-                    None => {
-                        let urls = (!has_email).then(|| urls().map(|url| url.span).collect::<Vec<Span>>());
-                        let parsed = crate::twitter::weighted_length_with_urls(text, &config, urls.as_deref());
-                        let overflow = (parsed.weighted_length > limit).then_some(parsed.valid_range.1);
-                        (parsed.weighted_length, overflow, parsed.valid)
-                    }
-                }
+                x_measure(text, entities, &lengths, limit, has_email)
             } else {
                 let length = lengths.of(facts.unit);
-                let overflow = if length > limit { lengths.overflow(facts.unit, limit) } else { None };
+                let overflow =
+                    if length > limit { lengths.overflow(facts.unit, limit, planned.overflow_slot) } else { None };
                 (length, overflow, true)
             };
             let (mut mentions, mut links) = (plain_mentions, plain_links);
-            if target.platform == Platform::Mastodon && plain_links > 0 {
+            if platform == Platform::Mastodon && plain_links > 0 {
                 // twitter-text reads `@user@example.social` as a link to
                 // `example.social`; Mastodon reads it as a mention.
                 for &(whole, _) in lengths.remote_mentions() {
@@ -811,8 +811,8 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
                 }
                 chars => text.contains(chars),
             };
-            PlatformMetrics {
-                platform: target.platform,
+            metrics.push(PlatformMetrics {
+                platform,
                 unit: facts.unit,
                 length,
                 limit,
@@ -821,12 +821,78 @@ pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[Fou
                 hashtags,
                 mentions,
                 links,
-                fold: facts.fold.and_then(|characters| lengths.fold(characters)),
+                fold: planned.fold_slot.and_then(|slot| lengths.fold(slot)),
                 overflow,
                 bytes,
-            }
-        })
-        .collect()
+            });
+        }
+        metrics
+    }
+}
+
+/// X's length of `text`, where it stops fitting `limit` and whether X takes
+/// it (twitter-text's validity, without the limit): from the census when it
+/// has the count exactly, else from X's own count.
+fn x_measure(
+    text: &str,
+    entities: &[FoundEntity],
+    lengths: &Lengths<'_>,
+    limit: usize,
+    has_email: bool,
+) -> (usize, Option<usize>, bool) {
+    if text.is_empty() {
+        // Nothing to count; twitter-text takes no empty post.
+        return (0, None, false);
+    }
+    let urls = || entities.iter().filter(|entity| entity.kind == EntityKind::Url);
+    if let Some(length) = (!has_email).then(|| lengths.x_length(urls(), limit)).flatten() {
+        return (length, None, true);
+    }
+    // One pass gives X's length, validity and where the text stops fitting.
+    let config = crate::twitter::Config { max_weighted_tweet_length: limit, ..crate::twitter::Config::v3() };
+    let urls = (!has_email).then(|| urls().map(|url| url.span).collect::<Vec<Span>>());
+    let parsed = crate::twitter::weighted_length_with_urls(text, &config, urls.as_deref());
+    let overflow = (parsed.weighted_length > limit).then_some(parsed.valid_range.1);
+    (parsed.weighted_length, overflow, parsed.valid)
+}
+
+/// The plans a checker measures drafts with: one for the guideline's
+/// platforms, made with the checker, and one for the first other list a
+/// draft names, made then (a batch names the same list for every draft).
+/// Any other list is planned for each draft.
+pub(crate) struct PlatformPlans {
+    guideline: PlatformPlan,
+    named: std::sync::OnceLock<PlatformPlan>,
+}
+
+impl PlatformPlans {
+    /// Plans for a checker whose guideline targets `guideline_targets`.
+    pub(crate) fn new(guideline_targets: &[PlatformTarget]) -> PlatformPlans {
+        PlatformPlans { guideline: PlatformPlan::new(guideline_targets), named: std::sync::OnceLock::new() }
+    }
+
+    /// Measures a draft on each of `targets`. `entities` are found in `text`.
+    pub(crate) fn measure(
+        &self,
+        text: &str,
+        targets: &[PlatformTarget],
+        entities: &[FoundEntity],
+    ) -> Vec<PlatformMetrics> {
+        if targets == self.guideline.targets() {
+            return self.guideline.measure(text, entities);
+        }
+        let named = self.named.get_or_init(|| PlatformPlan::new(targets));
+        if targets == named.targets() {
+            named.measure(text, entities)
+        } else {
+            PlatformPlan::new(targets).measure(text, entities)
+        }
+    }
+}
+
+/// Measures a draft on each target platform. `entities` are found in `text`.
+pub fn measure_platforms(text: &str, targets: &[PlatformTarget], entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
+    PlatformPlan::new(targets).measure(text, entities)
 }
 
 /// Measures a draft on one platform. `entities` are found in `text`.
@@ -901,7 +967,7 @@ mod tests {
             "한국어 नमस्ते",
         ] {
             let entities = crate::entities::find(text);
-            let mut lengths = Lengths::new(text, &entities, Census::new(text, Vec::new(), 0));
+            let mut lengths = Lengths::new(text, &entities, Census::new(text, &mut [], 0));
             assert_eq!(lengths.census.graphemes, text.graphemes(true).count(), "{text:?}");
             for unit in [
                 LengthUnit::Graphemes,
@@ -914,10 +980,10 @@ mod tests {
             }
         }
         let long = format!("{}\r\n{}", "a".repeat(130), "é".repeat(130));
-        assert_eq!(fold_offset(&long, 125), Some(125));
+        assert_eq!(metrics(&long, "instagram").fold, Some(125));
         let accented = "é".repeat(200);
-        assert_eq!(fold_offset(&accented, 125), Some(250));
-        assert_eq!(fold_offset(&"a".repeat(125), 125), None);
+        assert_eq!(metrics(&accented, "instagram").fold, Some(250));
+        assert_eq!(metrics(&"a".repeat(125), "instagram").fold, None);
     }
 
     #[test]
@@ -934,6 +1000,114 @@ mod tests {
         assert_eq!(metrics(text, "x").length, crate::twitter::weighted_length(text).weighted_length);
     }
 
+    /// What one target's metrics are, walking the text for that target
+    /// alone: the general path the plans and the census must agree with.
+    fn walked(text: &str, target: PlatformTarget, entities: &[FoundEntity]) -> PlatformMetrics {
+        let facts = target.platform.facts();
+        let limit = target.limit.unwrap_or(facts.limit);
+        let (length, overflow, unit_valid) = if facts.unit == LengthUnit::Weighted {
+            let config = crate::twitter::Config { max_weighted_tweet_length: limit, ..crate::twitter::Config::v3() };
+            let parsed = crate::twitter::weighted_length_with(text, &config);
+            (parsed.weighted_length, (parsed.weighted_length > limit).then_some(parsed.valid_range.1), parsed.valid)
+        } else {
+            let (length, overflow) = walk(text, facts.unit, limit, entities, false);
+            (length, overflow, true)
+        };
+        let count = |kind: EntityKind| entities.iter().filter(|entity| entity.kind == kind).count();
+        let (mut mentions, mut links) = (count(EntityKind::Mention), count(EntityKind::Url));
+        if target.platform == Platform::Mastodon && links > 0 {
+            for (whole, _) in remote_mentions(text) {
+                let overlapping = |kind: EntityKind| {
+                    entities.iter().filter(|entity| entity.kind == kind && entity.span.overlaps(whole)).count()
+                };
+                links -= overlapping(EntityKind::Url);
+                mentions += usize::from(overlapping(EntityKind::Mention) == 0);
+            }
+        }
+        let forbidden = facts.forbidden.iter().any(|&ch| text.contains(ch));
+        let fits_bytes = facts.byte_limit.is_none_or(|byte_limit| text.len() <= byte_limit);
+        PlatformMetrics {
+            platform: target.platform,
+            unit: facts.unit,
+            length,
+            limit,
+            remaining: limit as i64 - length as i64,
+            valid: length <= limit && unit_valid && fits_bytes && !forbidden,
+            hashtags: count(EntityKind::Hashtag),
+            mentions,
+            links,
+            fold: facts.fold.and_then(|fold| text.grapheme_indices(true).nth(fold).map(|(offset, _)| offset)),
+            overflow,
+            bytes: facts.byte_limit.map(|_| text.len()),
+        }
+    }
+
+    /// The plans (the guideline's, the one a draft names, and one made for
+    /// a single draft) and the census's noted offsets give what walking the
+    /// text for each target alone gives: every list of targets, in any
+    /// order, with overrides and repeats, over texts of many lengths
+    /// around the limits and folds.
+    #[test]
+    fn planned_metrics_match_walking_each_target() {
+        let pieces = [
+            "a",
+            "bc ",
+            "defghijk",
+            "\r\n",
+            "\r",
+            "é",
+            "e\u{301}",
+            "👩\u{200D}👩\u{200D}👧",
+            "👍🏽",
+            "🇰🇪",
+            "中文",
+            "１２",
+            "＃tag",
+            "1\u{FE0F}\u{20E3}",
+            " https://example.org/a/path ",
+            " @anna@example.social ",
+            " @bob ",
+            " #tag",
+            " <b>",
+            "\u{FEFF}",
+            " me@example.org ",
+            "\u{0600}",
+            "한",
+            "ไทย",
+        ];
+        let every: Vec<PlatformTarget> = Platform::ALL.into_iter().map(PlatformTarget::from).collect();
+        let parse =
+            |names: &str| -> Vec<PlatformTarget> { names.split(' ').map(|name| name.parse().unwrap()).collect() };
+        let lists = [
+            every.iter().rev().copied().collect(),
+            parse("x:12 bluesky:9 mastodon:20 threads:7 instagram:11 tiktok:5 linkedin:6 facebook:4 youtube:30 youtube-title:8 pinterest:10 pinterest-title:8"),
+            parse("instagram linkedin instagram:125 bluesky:125 linkedin:140 bluesky youtube-title:1"),
+            parse("x mastodon:3 x:300 threads"),
+            Vec::new(),
+            every.clone(),
+        ];
+        let plans = PlatformPlans::new(&every);
+        // The first list a draft names becomes the checker's second plan.
+        plans.measure("", &lists[0], &[]);
+        let mut seed: u64 = 7;
+        for round in 0..1500 {
+            let mut text = String::new();
+            // Lengths from empty to past the largest fold and the overrides.
+            let count = round % 70;
+            for _ in 0..count {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let entities = crate::entities::find(&text);
+            for list in &lists {
+                let expected: Vec<PlatformMetrics> =
+                    list.iter().map(|&target| walked(&text, target, &entities)).collect();
+                assert_eq!(plans.measure(&text, list, &entities), expected, "{text:?} {list:?}");
+                assert_eq!(measure_platforms(&text, list, &entities), expected, "{text:?} {list:?}");
+            }
+        }
+    }
+
     #[test]
     fn fold_falls_after_the_preview_characters() {
         let text = "x".repeat(130);
@@ -945,7 +1119,7 @@ mod tests {
 
 #[cfg(test)]
 mod may_join_tests {
-    use super::{fold_offset, grapheme_count, grapheme_start, may_join};
+    use super::{grapheme_count, may_join};
     use unicode_segmentation::UnicodeSegmentation;
 
     proptest::proptest! {
@@ -959,8 +1133,9 @@ mod may_join_tests {
         ]), 0..16), n in 0usize..20) {
             let text: String = pieces.concat();
             let expected = text.grapheme_indices(true).nth(n).map(|(offset, _)| offset);
-            proptest::prop_assert_eq!(grapheme_start(&text, n), expected, "{:?} {}", text, n);
-            proptest::prop_assert_eq!(fold_offset(&text, n), expected, "{:?} {}", text, n);
+            let mut wanted = [(n, None)];
+            super::Census::new(&text, &mut wanted, 1);
+            proptest::prop_assert_eq!(wanted[0].1, expected, "{:?} {}", text, n);
         }
 
         /// Segmenting only the stretches around joining chars counts what
@@ -985,12 +1160,12 @@ mod may_join_tests {
             "한", "\u{1100}\u{1161}\u{11A8}", "\u{1100}", "\u{0E01}\u{0E33}", "क्\u{200D}ष", "\u{094D}", "中", "\u{E0067}",
         ]), 0..24)) {
             let text: String = pieces.concat();
-            let wanted = (0..30).map(|n| (n, None)).collect();
-            let census = super::Census::new(&text, wanted, 30);
+            let mut wanted: Vec<(usize, Option<usize>)> = (0..30).map(|n| (n, None)).collect();
+            let census = super::Census::new(&text, &mut wanted, 30);
             proptest::prop_assert_eq!(census.graphemes, text.graphemes(true).count(), "{:?}", text);
             for n in 0..30 {
                 let expected = text.grapheme_indices(true).nth(n).map(|(offset, _)| offset);
-                proptest::prop_assert_eq!(census.grapheme_start(n), Some(expected), "{:?} {}", text, n);
+                proptest::prop_assert_eq!(census.wanted[n], (n, expected), "{:?} {}", text, n);
             }
         }
     }
