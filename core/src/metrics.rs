@@ -188,7 +188,7 @@ fn mastodon_special_spans(entities: &[FoundEntity], remote: &[(Span, Span)]) -> 
 /// Fediverse mentions `@user@example.social`: (the whole mention, its `@domain` part).
 pub fn remote_mentions(text: &str) -> Vec<(Span, Span)> {
     let bytes = text.as_bytes();
-    let is_user_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
+    let is_user_byte = is_name_byte;
     let is_domain_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'.' || byte == b'-';
     let mut found = Vec::new();
     let mut index = 0;
@@ -432,6 +432,72 @@ pub(crate) fn ascii_prefix_length(bytes: &[u8]) -> usize {
     length + bytes[length..].iter().take_while(|byte| byte.is_ascii()).count()
 }
 
+/// What the census learns of a run of ASCII bytes in one pass over it.
+#[derive(Debug, PartialEq, Eq)]
+struct AsciiRun {
+    /// How many bytes at the start are ASCII.
+    length: usize,
+    /// Whether the run has a CR.
+    has_cr: bool,
+    /// Whether an `@` in the run comes right after a user-name byte, as the
+    /// second `@` of a remote mention (`@user@example.social`) does: without
+    /// one anywhere, the text has no remote mention to look for.
+    at_after_name: bool,
+}
+
+/// Whether `byte` may be part of a user name in a mention.
+fn is_name_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// Reads the ASCII run at the start of `bytes` (see [`AsciiRun`]), eight
+/// bytes at a time: one pass instead of a search for the run's end, one for
+/// CRs and one per `@`. An `@` at index 0 follows no name byte (the run
+/// starts the text or follows a char that is not ASCII).
+fn read_ascii_run(bytes: &[u8]) -> AsciiRun {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte equal to `byte`, and perhaps of bytes after
+    // one (the subtraction's borrow): each hit is checked against the bytes.
+    let hits = |word: u64, byte: u8| {
+        let matched = word ^ (ONES * u64::from(byte));
+        matched.wrapping_sub(ONES) & !matched & HIGH
+    };
+    let at_after_name = |index: usize| index > 0 && bytes[index] == b'@' && is_name_byte(bytes[index - 1]);
+    let mut run = AsciiRun { length: 0, has_cr: false, at_after_name: false };
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let high_bits = word & HIGH;
+        let mut candidates = hits(word, b'\r') | hits(word, b'@');
+        if high_bits | candidates == 0 {
+            // Eight ASCII bytes, none a CR or an `@`: most words.
+            run.length += 8;
+            continue;
+        }
+        // The bytes before the first one that is not ASCII.
+        let ascii = if high_bits == 0 { 8 } else { (high_bits.trailing_zeros() / 8) as usize };
+        while candidates != 0 {
+            let index = (candidates.trailing_zeros() / 8) as usize;
+            if index < ascii {
+                let at = run.length + index;
+                run.has_cr |= bytes[at] == b'\r';
+                run.at_after_name |= at_after_name(at);
+            }
+            candidates &= candidates - 1;
+        }
+        run.length += ascii;
+        if ascii < 8 {
+            return run;
+        }
+    }
+    while let Some(&byte) = bytes.get(run.length).filter(|byte| byte.is_ascii()) {
+        run.has_cr |= byte == b'\r';
+        run.at_after_name |= at_after_name(run.length);
+        run.length += 1;
+    }
+    run
+}
+
 /// What one walk over a text learns for every platform at once: the
 /// lengths most platforms count, and the offsets their folds and limits need.
 struct Census<'w> {
@@ -449,6 +515,9 @@ struct Census<'w> {
     /// Whether `x_weight` is what twitter-text counts (the text is in NFC
     /// and has no char X refuses); otherwise X needs its own count.
     x_exact: bool,
+    /// Whether an `@` follows a user-name byte: without one, the text has
+    /// no remote mention.
+    may_have_remote_mentions: bool,
     /// Two lists in one allocation: first the wanted grapheme numbers `n`,
     /// with the byte offset where grapheme `n` (0-based) starts if there is
     /// one; from
@@ -476,22 +545,24 @@ impl<'w> Census<'w> {
         let mut graphemes = GraphemeTally::new(grapheme_starts);
         // End of the emoji sequence being walked through, for Threads.
         let mut emoji_end = 0;
+        let mut may_have_remote_mentions = false;
         let mut offset = 0;
         while offset < bytes.len() {
             // A run of ASCII, most of most posts: one char, one unit and one
             // Threads character per byte.
-            let run_length = ascii_prefix_length(&bytes[offset..]);
+            let run = read_ascii_run(&bytes[offset..]);
+            let run_length = run.length;
             if run_length > 0 {
-                let run = &bytes[offset..offset + run_length];
+                may_have_remote_mentions |= run.at_after_name;
                 while utf16_target < utf16 + run_length {
                     utf16_overflows[next_utf16].1 = Some(offset + utf16_target - utf16);
                     next_utf16 += 1;
                     utf16_target = wanted(utf16_overflows, next_utf16);
                 }
-                if memchr::memchr(b'\r', run).is_some() {
+                if run.has_cr {
                     // A CR may join the LF after it: each byte on its own.
                     joins = true;
-                    for (index, &byte) in run.iter().enumerate() {
+                    for (index, &byte) in bytes[offset..offset + run_length].iter().enumerate() {
                         graphemes.char_at(text, offset + index, byte == b'\r');
                     }
                 } else {
@@ -545,7 +616,17 @@ impl<'w> Census<'w> {
             offset += length;
         }
         let graphemes = graphemes.finish(text);
-        Census { chars, graphemes, utf16, threads, joins, x_weight, x_exact, wanted: wanted_offsets }
+        Census {
+            chars,
+            graphemes,
+            utf16,
+            threads,
+            joins,
+            x_weight,
+            x_exact,
+            may_have_remote_mentions,
+            wanted: wanted_offsets,
+        }
     }
 }
 
@@ -565,8 +646,12 @@ impl<'t> Lengths<'t> {
         Lengths { text, entities, census, mastodon: None, remote: std::cell::OnceCell::new() }
     }
 
-    /// The text's remote mentions (see [`remote_mentions`]); none without two `@`.
+    /// The text's remote mentions (see [`remote_mentions`]); none without
+    /// an `@` right after a user-name byte.
     fn remote_mentions(&self) -> &[(Span, Span)] {
+        if !self.census.may_have_remote_mentions {
+            return &[];
+        }
         self.remote.get_or_init(|| remote_mentions(self.text))
     }
 
@@ -984,6 +1069,37 @@ mod tests {
         let accented = "é".repeat(200);
         assert_eq!(metrics(&accented, "instagram").fold, Some(250));
         assert_eq!(metrics(&"a".repeat(125), "instagram").fold, None);
+    }
+
+    /// The word-at-a-time run reader finds what reading byte by byte finds,
+    /// and a text whose runs have no `@` after a name byte has no remote mention.
+    #[test]
+    fn ascii_runs_read_by_words_match_byte_by_byte() {
+        let pieces =
+            ["a", "_", "@", "\r", "\n", "@@", "x@y.z", " @bob", "é", "中", "👍🏽", "\u{7F}", "A", "\u{0D}@", "0"];
+        let mut seed: u64 = 11;
+        for round in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..round % 40 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let bytes = text.as_bytes();
+            let mut may_have_remote_mentions = false;
+            for start in (0..=bytes.len()).filter(|&start| text.is_char_boundary(start)) {
+                let rest = &bytes[start..];
+                let length = rest.iter().take_while(|byte| byte.is_ascii()).count();
+                let expected = AsciiRun {
+                    length,
+                    has_cr: rest[..length].contains(&b'\r'),
+                    at_after_name: (1..length).any(|index| rest[index] == b'@' && is_name_byte(rest[index - 1])),
+                };
+                let run = read_ascii_run(rest);
+                assert_eq!(run, expected, "{text:?} from {start}");
+                may_have_remote_mentions |= run.at_after_name;
+            }
+            assert!(may_have_remote_mentions || remote_mentions(&text).is_empty(), "{text:?}");
+        }
     }
 
     #[test]
