@@ -132,12 +132,14 @@ impl Rule for HashtagCount {
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
-        let hashtags = || context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag);
-        let count = hashtags().count();
+        // Every target's metrics count the same hashtags; without a target
+        // no limit applies.
+        let Some(count) = context.metrics.first().map(|metrics| metrics.hashtags) else { return };
         // Most posts have a hashtag or two: under every limit there is.
         if count == 0 || count <= self.fewest_that_can_pass(context.settings) {
             return;
         }
+        let hashtags = || context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag);
         let passed = |target: &PlatformTarget| self.limit_passed(context.settings, target, count);
         // Platforms with the same limit share one finding, in the order of
         // the first platform with each limit.
@@ -218,6 +220,45 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The rule takes the count from the first target's metrics instead of
+    /// counting the entities: every target's metrics count them all.
+    #[test]
+    fn the_metrics_count_every_hashtag() {
+        let pieces = [
+            "#a",
+            " ",
+            "#B2",
+            "＃tag",
+            "#é",
+            "a#b",
+            "#1",
+            "@x",
+            "https://example.org/#frag",
+            "#_",
+            "中#中",
+            "\r\n",
+            " $ABC ",
+            "$xyz",
+        ];
+        let targets: Vec<PlatformTarget> = Platform::ALL.into_iter().map(PlatformTarget::from).collect();
+        let mut seed: u64 = 3;
+        for round in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..round % 30 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let entities = crate::entities::find(&text);
+            let count = entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag).count();
+            for metrics in crate::metrics::measure_platforms(&text, &targets, &entities) {
+                assert_eq!(metrics.hashtags, count, "{text:?} {}", metrics.platform);
+            }
+        }
+        let checker = crate::Checker::default_guideline();
+        let draft = crate::Draft { text: "#a #b #c #d #e #f #g", format: crate::Format::Text, platforms: &[] };
+        assert!(checker.check(&draft).diagnostics.iter().all(|found| !found.rule.starts_with("hashtags.over-")));
     }
 
     fn messages(guideline: &str, platforms: &str, text: &str) -> Vec<String> {
