@@ -755,11 +755,22 @@ struct PlannedTarget {
     facts: &'static PlatformFacts,
     /// The limit: the platform's, or the override.
     limit: usize,
+    /// Which chars of the text the platform refuses.
+    forbidden: Forbidden,
     /// Where in the census's wanted offsets the offset past `limit` is
     /// noted, for the units the census counts that way (graphemes, UTF-16).
     overflow_slot: Option<usize>,
     /// Where in the census's wanted offsets the fold is noted.
     fold_slot: Option<usize>,
+}
+
+/// Which chars a platform refuses, as the measure looks for them.
+#[derive(Clone, Copy)]
+enum Forbidden {
+    None,
+    /// `<` and `>` (YouTube's two): one search answers every target with them.
+    AngleBrackets,
+    Chars(&'static [char]),
 }
 
 /// What measuring a draft needs that depends only on the list of targets,
@@ -775,6 +786,8 @@ pub(crate) struct PlatformPlan {
     /// sorted and each number once: the census fills in the offsets.
     wanted: Vec<(usize, Option<usize>)>,
     utf16_start: usize,
+    /// Whether a target counts Mastodon's way.
+    counts_mastodon: bool,
 }
 
 impl PlatformPlan {
@@ -813,11 +826,18 @@ impl PlatformPlan {
                     _ => None,
                 };
                 let fold_slot = facts.fold.and_then(|fold| slot(&graphemes, 0, fold));
-                PlannedTarget { target: *target, facts, limit, overflow_slot, fold_slot }
+                let forbidden = match facts.forbidden {
+                    [] => Forbidden::None,
+                    ['<', '>'] => Forbidden::AngleBrackets,
+                    chars => Forbidden::Chars(chars),
+                };
+                PlannedTarget { target: *target, facts, limit, forbidden, overflow_slot, fold_slot }
             })
             .collect();
         let wanted = graphemes.into_iter().chain(utf16).map(|number| (number, None)).collect();
-        PlatformPlan { targets: targets.to_vec(), planned, wanted, utf16_start }
+        let counts_mastodon =
+            targets.iter().any(|target| target.platform.facts().unit == LengthUnit::MastodonGraphemes);
+        PlatformPlan { targets: targets.to_vec(), planned, wanted, utf16_start, counts_mastodon }
     }
 
     /// The targets this plan is for.
@@ -861,13 +881,19 @@ impl PlatformPlan {
             }
         }
         let mut angle_brackets = None;
-        let mut metrics = Vec::with_capacity(self.planned.len());
-        for planned in &self.planned {
+        // Each unit's length, by `LengthUnit as usize`: Mastodon's only when a
+        // target counts it, X's (which depends on the limit) per target.
+        let mut unit_lengths =
+            [0, lengths.census.graphemes, 0, lengths.census.threads, lengths.census.utf16, text.len()];
+        if self.counts_mastodon {
+            unit_lengths[LengthUnit::MastodonGraphemes as usize] = lengths.of(LengthUnit::MastodonGraphemes);
+        }
+        let measure_one = |planned: &PlannedTarget| {
             let (platform, facts, limit) = (planned.target.platform, planned.facts, planned.limit);
             let (length, overflow, unit_valid) = if facts.unit == LengthUnit::Weighted {
                 x_measure(text, entities, &lengths, limit, has_email)
             } else {
-                let length = lengths.of(facts.unit);
+                let length = unit_lengths[facts.unit as usize];
                 let overflow =
                     if length > limit { lengths.overflow(facts.unit, limit, planned.overflow_slot) } else { None };
                 (length, overflow, true)
@@ -888,15 +914,14 @@ impl PlatformPlan {
             }
             let bytes = facts.byte_limit.map(|_| text.len());
             let fits_bytes = facts.byte_limit.is_none_or(|byte_limit| text.len() <= byte_limit);
-            let forbidden = match facts.forbidden {
-                [] => false,
-                // YouTube's two share one answer.
-                ['<', '>'] => {
+            let forbidden = match planned.forbidden {
+                Forbidden::None => false,
+                Forbidden::AngleBrackets => {
                     *angle_brackets.get_or_insert_with(|| memchr::memchr2(b'<', b'>', text.as_bytes()).is_some())
                 }
-                chars => text.contains(chars),
+                Forbidden::Chars(chars) => text.contains(chars),
             };
-            metrics.push(PlatformMetrics {
+            PlatformMetrics {
                 platform,
                 unit: facts.unit,
                 length,
@@ -909,9 +934,9 @@ impl PlatformPlan {
                 fold: planned.fold_slot.and_then(|slot| lengths.fold(slot)),
                 overflow,
                 bytes,
-            });
-        }
-        metrics
+            }
+        };
+        self.planned.iter().map(measure_one).collect()
     }
 }
 
