@@ -5,6 +5,7 @@
 //! extract, are found here.
 
 use crate::span::Span;
+use crate::twitter::Signs;
 
 /// What kind of entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -34,15 +35,16 @@ pub struct FoundEntity {
 
 /// Finds every entity in `text`, sorted by start, non-overlapping.
 pub fn find(text: &str) -> Vec<FoundEntity> {
-    let emails = find_emails(text);
+    let signs = Signs::of(text);
+    let emails = if signs.may_have_emails() { find_emails(text) } else { Vec::new() };
     if emails.is_empty() {
-        return social_entities(text);
+        return social_entities(text, signs);
     }
     // Both lists are sorted and each is non-overlapping: walk them together.
     // An e-mail address is not also a mention or a link.
     let mut found = Vec::with_capacity(emails.len());
     let mut next_email = 0;
-    for entity in social_entities(text) {
+    for entity in social_entities(text, signs) {
         while next_email < emails.len() && emails[next_email].span.end <= entity.span.start {
             next_email += 1;
         }
@@ -60,8 +62,8 @@ pub fn find(text: &str) -> Vec<FoundEntity> {
 }
 
 /// Hashtags, mentions, URLs and cashtags as twitter-text extracts them.
-fn social_entities(text: &str) -> Vec<FoundEntity> {
-    crate::twitter::extract_entities(text)
+fn social_entities(text: &str, signs: Signs) -> Vec<FoundEntity> {
+    crate::twitter::extract_entities_with(text, signs)
         .into_iter()
         .map(|entity| {
             let kind = match entity.kind {

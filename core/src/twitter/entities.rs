@@ -8,6 +8,7 @@
 use super::chars::{
     char_at, char_before, has_letter, hashtag_body_len, is_directional_mark, is_hashtag_char, is_latin_accent, is_space,
 };
+use super::signs::Signs;
 use super::url::url_spans;
 use crate::Span;
 
@@ -47,13 +48,41 @@ impl Entity {
 /// and a hashtag or mention overlap, the one that starts first wins), like
 /// twitter-text's `extractEntitiesWithIndices`.
 pub fn extract_entities(text: &str) -> Vec<Entity> {
+    extract_entities_with(text, Signs::of(text))
+}
+
+/// [`extract_entities`], given the signs of `text`: the extractors of
+/// kinds whose sign is missing do not run.
+pub(crate) fn extract_entities_with(text: &str, signs: Signs) -> Vec<Entity> {
     // One list for every kind: most posts have few entities or none.
     let mut entities = Vec::new();
-    push_urls(text, &mut entities);
-    push_mentions(text, &mut entities);
-    push_hashtags_unchecked(text, &mut entities);
-    push_cashtags(text, &mut entities);
-    remove_overlaps(&mut entities);
+    // How many kinds were found, to know whether the list needs sorting.
+    let mut kinds_found = 0;
+    let mut found_before = 0;
+    let mut count_kind = |entities: &Vec<Entity>| {
+        kinds_found += usize::from(entities.len() > found_before);
+        found_before = entities.len();
+    };
+    if signs.may_have_urls() {
+        push_urls(text, &mut entities);
+        count_kind(&entities);
+    }
+    if signs.may_have_mentions() {
+        push_mentions(text, &mut entities);
+        count_kind(&entities);
+    }
+    if signs.may_have_hashtags() {
+        push_hashtags_unchecked(text, &mut entities);
+        count_kind(&entities);
+    }
+    if signs.may_have_cashtags() {
+        push_cashtags(text, &mut entities);
+        count_kind(&entities);
+    }
+    // Each kind comes sorted and without overlaps: only a mix needs sorting out.
+    if kinds_found > 1 {
+        remove_overlaps(&mut entities);
+    }
     entities
 }
 

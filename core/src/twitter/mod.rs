@@ -25,6 +25,7 @@
 mod chars;
 mod emoji;
 mod entities;
+mod signs;
 mod tld;
 mod tlds;
 mod url;
@@ -35,6 +36,8 @@ pub(crate) use chars::is_invalid_character;
 pub(crate) use emoji::emoji_sequence_len as emoji_sequence_length;
 pub(crate) use emoji::is_extended_pictographic;
 pub(crate) use emoji::may_start_with as may_start_emoji_sequence;
+pub(crate) use entities::extract_entities_with;
+pub(crate) use signs::Signs;
 
 pub use entities::{
     cashtag_entities, extract_cashtags, extract_entities, extract_hashtags, extract_mentions, extract_urls,
@@ -65,7 +68,7 @@ mod tests {
 
     /// Texts built from the pieces the scanners react to, so that random
     /// combinations reach the interesting paths.
-    fn tricky_text() -> impl Strategy<Value = String> {
+    pub(super) fn tricky_text() -> impl Strategy<Value = String> {
         let pieces = [
             "#",
             "＃",

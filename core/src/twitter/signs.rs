@@ -1,0 +1,194 @@
+//! Which entity signs a text holds, found in one pass over its bytes.
+//!
+//! Every extractor starts from a sign: `#` or `＃` for hashtags, `@` or `＠`
+//! for mentions and e-mail addresses, `$` for cashtags, and a dot before a
+//! letter for URLs. Most posts lack most of them, so one pass that notes
+//! which are present lets the extractors of the others not run at all,
+//! instead of each searching the text for its own sign.
+
+/// `#`.
+const HASH: u8 = 1;
+/// `@`.
+const AT: u8 = 1 << 1;
+/// `$`.
+const DOLLAR: u8 = 1 << 2;
+/// `.` anywhere.
+const DOT: u8 = 1 << 3;
+/// `.` followed by an ASCII letter or a non-ASCII byte: where a top-level
+/// domain may start.
+const DOT_BEFORE_LETTER: u8 = 1 << 4;
+/// 0xEF, the lead byte of the full-width `＃` and `＠` (and of other
+/// characters, so it only says that they may be present).
+const FULL_WIDTH_LEAD: u8 = 1 << 5;
+
+/// Bytes looked at per step: a width the compiler can compare at once.
+const CHUNK: usize = 16;
+
+/// Which entity signs a text holds. Each `may_have_*` answer is `false` only
+/// when the extractor of that kind is sure to find nothing in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Signs {
+    bits: u8,
+}
+
+impl Signs {
+    /// The signs of `text`.
+    pub(crate) fn of(text: &str) -> Signs {
+        let bytes = text.as_bytes();
+        let mut lanes = Lanes::default();
+        let mut start = 0;
+        // Each step needs the byte after its chunk, for the dots.
+        while let Some(window) = bytes.get(start..=start + CHUNK) {
+            lanes.add(&window[..CHUNK], &window[1..]);
+            start += CHUNK;
+        }
+        // The last chunk, padded with zero bytes, which are no sign and no
+        // letter (a dot at the very end starts no domain).
+        let mut last = [0u8; CHUNK + 1];
+        let rest = &bytes[start..];
+        last[..rest.len()].copy_from_slice(rest);
+        lanes.add(&last[..CHUNK], &last[1..]);
+        Signs { bits: lanes.bits() }
+    }
+
+    /// Whether the text may hold a hashtag: it has `#` or `＃`.
+    pub(crate) fn may_have_hashtags(self) -> bool {
+        self.bits & (HASH | FULL_WIDTH_LEAD) != 0
+    }
+
+    /// Whether the text may hold a mention: it has `@` or `＠`.
+    pub(crate) fn may_have_mentions(self) -> bool {
+        self.bits & (AT | FULL_WIDTH_LEAD) != 0
+    }
+
+    /// Whether the text may hold a cashtag: it has `$`.
+    pub(crate) fn may_have_cashtags(self) -> bool {
+        self.bits & DOLLAR != 0
+    }
+
+    /// Whether the text may hold a URL: it has a dot followed by an ASCII
+    /// letter or a non-ASCII character, where a top-level domain may start.
+    pub(crate) fn may_have_urls(self) -> bool {
+        self.bits & DOT_BEFORE_LETTER != 0
+    }
+
+    /// Whether the text may hold an (ASCII) e-mail address: it has `@` and `.`.
+    pub(crate) fn may_have_emails(self) -> bool {
+        self.bits & (AT | DOT) == AT | DOT
+    }
+}
+
+/// For each byte position of a chunk, whether any chunk so far had each
+/// sign there. Kept per position (rather than folded to one bit per chunk)
+/// so that the compiler keeps each in a vector register and folds them once.
+#[derive(Default)]
+struct Lanes {
+    hash: [u8; CHUNK],
+    at: [u8; CHUNK],
+    dollar: [u8; CHUNK],
+    dot: [u8; CHUNK],
+    dot_before_letter: [u8; CHUNK],
+    full_width_lead: [u8; CHUNK],
+}
+
+impl Lanes {
+    /// Adds the signs of `chunk`; `next[i]` is the byte after `chunk[i]`.
+    /// Plain comparisons folded with `|`, which the compiler turns into
+    /// vector compares.
+    #[inline(always)]
+    fn add(&mut self, chunk: &[u8], next: &[u8]) {
+        let (chunk, next) = (&chunk[..CHUNK], &next[..CHUNK]);
+        for index in 0..CHUNK {
+            let (byte, following) = (chunk[index], next[index]);
+            self.hash[index] |= u8::from(byte == b'#');
+            self.at[index] |= u8::from(byte == b'@');
+            self.dollar[index] |= u8::from(byte == b'$');
+            self.dot[index] |= u8::from(byte == b'.');
+            self.full_width_lead[index] |= u8::from(byte == 0xEF);
+            let letter_follows = ((following | 0x20).wrapping_sub(b'a') < 26) | (following >= 0x80);
+            self.dot_before_letter[index] |= u8::from((byte == b'.') & letter_follows);
+        }
+    }
+
+    /// The sign bits of every chunk added.
+    fn bits(&self) -> u8 {
+        let any = |lanes: &[u8; CHUNK], bit: u8| if u128::from_ne_bytes(*lanes) != 0 { bit } else { 0 };
+        any(&self.hash, HASH)
+            | any(&self.at, AT)
+            | any(&self.dollar, DOLLAR)
+            | any(&self.dot, DOT)
+            | any(&self.dot_before_letter, DOT_BEFORE_LETTER)
+            | any(&self.full_width_lead, FULL_WIDTH_LEAD)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::entities::{
+        cashtag_entities, extract_entities, extract_entities_with, hashtag_entities, mention_entities, url_entities,
+    };
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Signs that let every extractor run: the general path.
+    const EVERY_SIGN: Signs = Signs { bits: u8::MAX };
+
+    /// Whether a missing sign ever hides an entity that the extractor of
+    /// its kind finds, and whether the gated extraction equals the full one.
+    fn check_signs(text: &str) -> Result<(), TestCaseError> {
+        let signs = Signs::of(text);
+        prop_assert!(signs.may_have_urls() || url_entities(text).is_empty(), "urls in {:?}", text);
+        prop_assert!(signs.may_have_mentions() || mention_entities(text).is_empty(), "mentions in {:?}", text);
+        prop_assert!(signs.may_have_hashtags() || hashtag_entities(text).is_empty(), "hashtags in {:?}", text);
+        prop_assert!(signs.may_have_cashtags() || cashtag_entities(text).is_empty(), "cashtags in {:?}", text);
+        prop_assert!(signs.may_have_emails() || crate::entities::find_emails(text).is_empty(), "e-mails in {:?}", text);
+        prop_assert_eq!(extract_entities(text), extract_entities_with(text, EVERY_SIGN), "{:?}", text);
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #[test]
+        fn signs_hide_no_entity_in_tricky_text(text in super::super::tests::tricky_text()) {
+            check_signs(&text)?;
+        }
+
+        #[test]
+        fn signs_hide_no_entity_in_any_text(text in any::<String>()) {
+            check_signs(&text)?;
+        }
+    }
+
+    /// Each sign is seen at every offset of texts of every length around
+    /// the chunk width, and nothing is seen where there is none.
+    #[test]
+    fn signs_are_seen_at_every_offset() {
+        let none = Signs::of("plain text, no signs: 3.5 … é 日本 😀\r\n".repeat(3).as_str());
+        assert_eq!(none.bits & (HASH | AT | DOLLAR | DOT_BEFORE_LETTER | FULL_WIDTH_LEAD), 0);
+        type MayHave = fn(Signs) -> bool;
+        let cases: [(&str, MayHave); 9] = [
+            ("#", Signs::may_have_hashtags),
+            ("＃", Signs::may_have_hashtags),
+            ("@", Signs::may_have_mentions),
+            ("＠", Signs::may_have_mentions),
+            ("$", Signs::may_have_cashtags),
+            (".a", Signs::may_have_urls),
+            (".Z", Signs::may_have_urls),
+            (".é", Signs::may_have_urls),
+            ("@.", Signs::may_have_emails),
+        ];
+        for length in 0..3 * CHUNK + 2 {
+            let filler = |count: usize| "1 é".chars().cycle().take(count).collect::<String>();
+            for offset in 0..=length {
+                for (sign, may_have) in cases {
+                    let text = format!("{}{sign}{}", filler(offset), filler(length - offset));
+                    assert!(may_have(Signs::of(&text)), "{sign:?} in {text:?}");
+                }
+                for no_letter in [".", ".1", ". ", ".\r\n"] {
+                    let text = format!("{}{no_letter}{}", filler(offset), filler(length - offset));
+                    assert!(!Signs::of(&text).may_have_urls(), "{text:?}");
+                }
+            }
+        }
+    }
+}
