@@ -13,10 +13,6 @@
 //!   nested at most), are matched by hand in one forward pass; a test compares
 //!   the result with twitter-text's regular expression on generated text.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::chars::{char_at, char_before, is_directional_mark, is_domain_char, is_invalid_character, is_latin_accent};
 use super::tld::{labels_fit_dns, tld_len};
 use crate::{utf16_len, Span};
@@ -123,13 +119,37 @@ fn path_and_query_length(rest: &str) -> usize {
     end
 }
 
-/// A `t.co` link: only the slug (and a query) belong to it.
-static TCO_URL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"^[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?[a-zA-Z0-9!?*'();:&=+$/%#\[\]\-_.,~|@]*[a-zA-Z0-9\-_&=#/])?",
-    )
-    .ok()
-});
+/// The length of the `t.co` link `url` starts with, and of its slug: only
+/// the slug and a query belong to such a link. The link is `http://` or
+/// `https://` then `t.co/` (in any case), the slug (ASCII letters and
+/// digits) and an optional query read as [`path_and_query_length`] reads it.
+fn tco_link(url: &str) -> Option<(usize, usize)> {
+    let bytes = url.as_bytes();
+    let protocol = if bytes.get(..8).is_some_and(|start| start.eq_ignore_ascii_case(b"https://")) {
+        8
+    } else if bytes.get(..7).is_some_and(|start| start.eq_ignore_ascii_case(b"http://")) {
+        7
+    } else {
+        return None;
+    };
+    if !bytes.get(protocol..protocol + 5)?.eq_ignore_ascii_case(b"t.co/") {
+        return None;
+    }
+    let slug_start = protocol + 5;
+    let slug_length = bytes[slug_start..].iter().take_while(|byte| byte.is_ascii_alphanumeric()).count();
+    if slug_length == 0 {
+        return None;
+    }
+    let mut end = slug_start + slug_length;
+    if bytes.get(end) == Some(&b'?') {
+        let query = &bytes[end + 1..];
+        let run = query.iter().take_while(|&&byte| is_query_byte(byte)).count();
+        if let Some(last) = query[..run].iter().rposition(|&byte| is_query_end_byte(byte)) {
+            end += 1 + last + 1;
+        }
+    }
+    Some((end, slug_length))
+}
 
 /// Whether `c` may stand right before a URL (it must not glue the URL to a word,
 /// a mention, a hashtag or a cashtag).
@@ -442,16 +462,13 @@ impl Scanner<'_, '_> {
                     last.end = end;
                 }
             }
-        } else if let Some(tco) = TCO_URL
-            .as_ref()
-            // Captures cost a regex search: only for a t.co host, which the pattern needs.
-            .filter(|_| text[domain_start..domain_end].eq_ignore_ascii_case("t.co"))
-            .and_then(|pattern| pattern.captures(&text[url_start..end]))
+        } else if let Some((link_length, slug_length)) = text[domain_start..domain_end]
+            .eq_ignore_ascii_case("t.co")
+            .then(|| tco_link(&text[url_start..end]))
+            .flatten()
         {
-            let slug_length = tco.get(1).map_or(0, |slug| slug.len());
             if slug_length <= MAX_TCO_SLUG_LENGTH {
-                let tco_end = tco.get(0).map_or(end, |whole| url_start + whole.end());
-                self.found.push(Span::new(url_start, tco_end));
+                self.found.push(Span::new(url_start, url_start + link_length));
             }
         } else {
             self.found.push(Span::new(url_start, end));
@@ -650,6 +667,65 @@ mod tests {
             let reference = path_and_query_reference();
             let expected = reference.find(&text).map_or(0, |found| found.end());
             proptest::prop_assert_eq!(path_and_query_length(&text), expected, "{:?}", text);
+        }
+    }
+
+    /// twitter-text's `t.co` expression, as this scanner first used it
+    /// through the `regex` crate: the reference for [`tco_link`].
+    fn tco_reference() -> &'static regex::Regex {
+        static REFERENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(
+                r"^[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?[a-zA-Z0-9!?*'();:&=+$/%#\[\]\-_.,~|@]*[a-zA-Z0-9\-_&=#/])?",
+            )
+            .unwrap()
+        });
+        &REFERENCE
+    }
+
+    fn tco_by_reference(url: &str) -> Option<(usize, usize)> {
+        tco_reference().captures(url).map(|found| (found[0].len(), found[1].len()))
+    }
+
+    #[test]
+    fn tco_links_match_the_reference_expression() {
+        for url in [
+            "http://t.co/abc",
+            "https://t.co/abc's",
+            "HTTPS://T.CO/AbC?amp=1&x=2.",
+            "https://t.co/abc??",
+            "https://t.co/abc?.",
+            "https://t.co/?x",
+            "https://t.co",
+            "https://t.co:80/abc",
+            "httpss://t.co/abc",
+            "https:/t.co/abc",
+            "http://t.cox/abc",
+            "http://t.co/ab\u{e9}c",
+            "http://t.co/abc?q=\u{e9}",
+            "",
+            "h",
+        ] {
+            assert_eq!(tco_link(url), tco_by_reference(url), "{url:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4_000))]
+        /// On text made of the pieces the expression tells apart, the
+        /// hand-written matcher finds the link and slug the expression finds.
+        #[test]
+        fn tco_links_agree_with_the_reference_expression(
+            url in "([hH][tT][tT][pP][sS]{0,2}(://|:/|//)?)?([tT][.][cC][oO]/?)?[a-zA-Z0-9?&=#/.,!:@~|\\-_'()\u{e9}\u{436}\u{1F600} ]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(tco_link(&url), tco_by_reference(&url), "{:?}", url);
+        }
+
+        /// The same on links that nearly all start well, to reach the slug and query.
+        #[test]
+        fn tco_slugs_and_queries_agree_with_the_reference_expression(
+            url in "(https?|HTTP|hTtPs)://[tT][.][cC][oO]/[a-zA-Z0-9]{0,3}[?a-z0-9&=#/.,!:@~|\\-_'()\u{e9} ]{0,20}"
+        ) {
+            proptest::prop_assert_eq!(tco_link(&url), tco_by_reference(&url), "{:?}", url);
         }
     }
 
