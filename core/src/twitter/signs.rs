@@ -78,18 +78,10 @@ impl Signs {
     }
 }
 
-/// For each byte position of a chunk, whether any chunk so far had each
-/// sign there. Kept per position (rather than folded to one bit per chunk)
-/// so that the compiler keeps each in a vector register and folds them once.
+/// For each byte position of a chunk, the sign bits that any chunk so far
+/// had there: one vector register's worth, folded to one byte at the end.
 #[derive(Default)]
-struct Lanes {
-    hash: [u8; CHUNK],
-    at: [u8; CHUNK],
-    dollar: [u8; CHUNK],
-    dot: [u8; CHUNK],
-    dot_before_letter: [u8; CHUNK],
-    full_width_lead: [u8; CHUNK],
-}
+struct Lanes([u8; CHUNK]);
 
 impl Lanes {
     /// Adds the signs of `chunk`; `next[i]` is the byte after `chunk[i]`.
@@ -100,25 +92,20 @@ impl Lanes {
         let (chunk, next) = (&chunk[..CHUNK], &next[..CHUNK]);
         for index in 0..CHUNK {
             let (byte, following) = (chunk[index], next[index]);
-            self.hash[index] |= u8::from(byte == b'#');
-            self.at[index] |= u8::from(byte == b'@');
-            self.dollar[index] |= u8::from(byte == b'$');
-            self.dot[index] |= u8::from(byte == b'.');
-            self.full_width_lead[index] |= u8::from(byte == 0xEF);
+            let bit_if = |condition: bool, bit: u8| if condition { bit } else { 0 };
             let letter_follows = ((following | 0x20).wrapping_sub(b'a') < 26) | (following >= 0x80);
-            self.dot_before_letter[index] |= u8::from((byte == b'.') & letter_follows);
+            self.0[index] |= bit_if(byte == b'#', HASH)
+                | bit_if(byte == b'@', AT)
+                | bit_if(byte == b'$', DOLLAR)
+                | bit_if(byte == b'.', DOT)
+                | bit_if(byte == 0xEF, FULL_WIDTH_LEAD)
+                | bit_if((byte == b'.') & letter_follows, DOT_BEFORE_LETTER);
         }
     }
 
     /// The sign bits of every chunk added.
     fn bits(&self) -> u8 {
-        let any = |lanes: &[u8; CHUNK], bit: u8| if u128::from_ne_bytes(*lanes) != 0 { bit } else { 0 };
-        any(&self.hash, HASH)
-            | any(&self.at, AT)
-            | any(&self.dollar, DOLLAR)
-            | any(&self.dot, DOT)
-            | any(&self.dot_before_letter, DOT_BEFORE_LETTER)
-            | any(&self.full_width_lead, FULL_WIDTH_LEAD)
+        self.0.iter().fold(0, |bits, lane| bits | lane)
     }
 }
 
