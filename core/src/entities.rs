@@ -37,14 +37,20 @@ pub struct FoundEntity {
 pub fn find(text: &str) -> Vec<FoundEntity> {
     let signs = Signs::of(text);
     let emails = if signs.may_have_emails() { find_emails(text) } else { Vec::new() };
+    with_emails(social_entities(text, signs), emails)
+}
+
+/// The social entities and the e-mail addresses of a text in one list,
+/// sorted by start, without the social entities that overlap an address.
+fn with_emails(social: Vec<FoundEntity>, emails: Vec<FoundEntity>) -> Vec<FoundEntity> {
     if emails.is_empty() {
-        return social_entities(text, signs);
+        return social;
     }
     // Both lists are sorted and each is non-overlapping: walk them together.
     // An e-mail address is not also a mention or a link.
     let mut found = Vec::with_capacity(emails.len());
     let mut next_email = 0;
-    for entity in social_entities(text, signs) {
+    for entity in social {
         while next_email < emails.len() && emails[next_email].span.end <= entity.span.start {
             next_email += 1;
         }
@@ -64,17 +70,23 @@ pub fn find(text: &str) -> Vec<FoundEntity> {
 /// Hashtags, mentions, URLs and cashtags as twitter-text extracts them.
 fn social_entities(text: &str, signs: Signs) -> Vec<FoundEntity> {
     crate::twitter::extract_entities_with(text, signs)
-        .into_iter()
-        .map(|entity| {
-            let kind = match entity.kind {
-                crate::twitter::EntityKind::Hashtag => EntityKind::Hashtag,
-                crate::twitter::EntityKind::Mention => EntityKind::Mention,
-                crate::twitter::EntityKind::Url => EntityKind::Url,
-                crate::twitter::EntityKind::Cashtag => EntityKind::Cashtag,
-            };
-            FoundEntity { kind, span: entity.span, value: entity.value_span }
-        })
-        .collect()
+}
+
+/// Social entities are listed as found entities straight away.
+impl crate::twitter::FromEntity for FoundEntity {
+    fn from_entity(entity: crate::twitter::Entity) -> Self {
+        let kind = match entity.kind {
+            crate::twitter::EntityKind::Hashtag => EntityKind::Hashtag,
+            crate::twitter::EntityKind::Mention => EntityKind::Mention,
+            crate::twitter::EntityKind::Url => EntityKind::Url,
+            crate::twitter::EntityKind::Cashtag => EntityKind::Cashtag,
+        };
+        FoundEntity { kind, span: entity.span, value: entity.value_span }
+    }
+
+    fn span(&self) -> Span {
+        self.span
+    }
 }
 
 fn is_local_part_byte(byte: u8) -> bool {
@@ -134,6 +146,39 @@ mod tests {
 
     fn emails(text: &str) -> Vec<&str> {
         find_emails(text).iter().map(|entity| entity.span.slice(text)).collect()
+    }
+
+    /// `find` as it was before the signs and the direct listing: every
+    /// extractor run, twitter-text's entities converted afterwards.
+    fn find_by_reference(text: &str) -> Vec<FoundEntity> {
+        use crate::twitter::FromEntity;
+        let social =
+            crate::twitter::extract_entities_by_reference(text).into_iter().map(FoundEntity::from_entity).collect();
+        with_emails(social, find_emails(text))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+        /// On text made of the pieces every extractor reacts to, `find`
+        /// lists what the reference lists.
+        #[test]
+        fn find_agrees_with_the_reference(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "#", "＃", "@", "＠", "$", ".", "/", ":", "-", "_", " ", "\r\n", "https://", "t.co/", "com",
+                    "jp", "a", "Z", "1", "é", "\u{301}", "日本", "😀", "\u{FE0F}", "RT", "me@x.org", "@a.b.co",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(find(&text), find_by_reference(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn find_agrees_with_the_reference_on_any_text(text in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(find(&text), find_by_reference(&text), "{:?}", text);
+        }
     }
 
     #[test]

@@ -36,7 +36,9 @@ pub(crate) use chars::is_invalid_character;
 pub(crate) use emoji::emoji_sequence_len as emoji_sequence_length;
 pub(crate) use emoji::is_extended_pictographic;
 pub(crate) use emoji::may_start_with as may_start_emoji_sequence;
-pub(crate) use entities::extract_entities_with;
+#[cfg(test)]
+pub(crate) use entities::extract_entities_by_reference;
+pub(crate) use entities::{extract_entities_with, FromEntity};
 pub(crate) use signs::Signs;
 
 pub use entities::{
