@@ -91,46 +91,112 @@ const FUNCTION_WORDS: &[&str] = &[
     "or", "our", "so", "the", "to", "up", "us", "we", "with", "you", "your",
 ];
 
-/// Every listed word in one automaton, so a hashtag's possible words are
-/// found in a single pass instead of a dictionary look-up per substring.
-/// An NFA: 0.4 MB built in 8 ms the first time a draft has a lowercase
-/// hashtag, where a DFA took 2.7 MB and 27 ms and searched hashtags, which
-/// are short, no faster over the corpus.
-static WORD_AUTOMATON: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-    crate::terms::build_aho_corasick(
-        aho_corasick::AhoCorasickBuilder::new().kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA)),
-        &WORDS,
-    )
-    .ok()
-});
+/// Every listed word in one trie, so a hashtag's words starting at each
+/// letter are found by walking forward from it, with no automaton search,
+/// no list of matches to sort and no allocation. Built the first time a
+/// draft has a lowercase hashtag: 18,000 nodes of 8 bytes, where
+/// aho-corasick's NFA of the same words took 0.4 MB.
+static WORD_TRIE: LazyLock<WordTrie> = LazyLock::new(|| WordTrie::new(&WORDS));
+
+/// A trie of lowercase ASCII words. Each node keeps a bit per letter that
+/// has a child, and its children side by side in letter order, so a child
+/// is found by counting the bits below its letter.
+struct WordTrie {
+    /// The root first; every node's children are contiguous.
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct TrieNode {
+    /// Bit `n` for a child on letter `a + n`, and [`WORD_ENDS_HERE`].
+    children: u32,
+    /// Index of the first child in [`WordTrie::nodes`].
+    first_child: u32,
+}
+
+/// The bit of [`TrieNode::children`] set where a word ends.
+const WORD_ENDS_HERE: u32 = 1 << 31;
+
+impl WordTrie {
+    /// Builds the trie of `words`; words with anything but the letters a
+    /// to z are left out, as a lowercase hashtag can never hold them.
+    fn new(words: &[&str]) -> WordTrie {
+        let mut words: Vec<&[u8]> =
+            words.iter().map(|word| word.as_bytes()).filter(|word| word.iter().all(u8::is_ascii_lowercase)).collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut nodes = vec![TrieNode::default()];
+        // Breadth first, each node with the sorted words under it (which
+        // share their first `depth` letters): the words one letter longer
+        // group by that letter, and each group is a child.
+        let mut queue = std::collections::VecDeque::from([(0usize, 0usize, words.len(), 0usize)]);
+        while let Some((node, first, end, depth)) = queue.pop_front() {
+            let mut index = first;
+            if words.get(index).is_some_and(|word| word.len() == depth) {
+                nodes[node].children |= WORD_ENDS_HERE;
+                index += 1;
+            }
+            nodes[node].first_child = nodes.len() as u32;
+            while index < end {
+                let letter = words[index][depth];
+                let group_end = index + words[index..end].iter().take_while(|word| word[depth] == letter).count();
+                nodes[node].children |= 1 << (letter - b'a');
+                queue.push_back((nodes.len(), index, group_end, depth + 1));
+                nodes.push(TrieNode::default());
+                index = group_end;
+            }
+        }
+        WordTrie { nodes }
+    }
+
+    /// Calls `found(end)` for every listed word `text[start..end]`, shortest first.
+    fn for_each_word_from(&self, text: &[u8], start: usize, mut found: impl FnMut(usize)) {
+        let Some(mut node) = self.nodes.first().copied() else { return };
+        for (end, &byte) in text.iter().enumerate().skip(start) {
+            let letter = byte.wrapping_sub(b'a');
+            if letter >= 26 {
+                return;
+            }
+            let bit = 1u32 << letter;
+            if node.children & bit == 0 {
+                return;
+            }
+            let child = node.first_child + (node.children & (bit - 1)).count_ones();
+            let Some(&next) = self.nodes.get(child as usize) else { return };
+            node = next;
+            if node.children & WORD_ENDS_HERE != 0 {
+                found(end + 1);
+            }
+        }
+    }
+}
+
+/// The longest hashtag that [`split_words`] splits.
+const LONGEST_SPLIT: usize = 80;
 
 /// Splits a lowercase ASCII run into the fewest listed words (ties: the
 /// split whose first word is longest), or `None` when it is one word or
 /// cannot be split. A one-letter word inside a split makes it too unsure.
 pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
     let length = text.len();
-    if !(5..=80).contains(&length) || !text.bytes().all(|byte| byte.is_ascii_lowercase()) {
+    if !(5..=LONGEST_SPLIT).contains(&length) || !text.bytes().all(|byte| byte.is_ascii_lowercase()) {
         return None;
     }
-    let automaton = WORD_AUTOMATON.as_ref()?;
-    // The listed words in the text as (start, end), latest start first: one
-    // allocation, where a list of ends per start took one per letter.
-    let mut found: Vec<(u8, u8)> =
-        automaton.find_overlapping_iter(text).map(|word| (word.start() as u8, word.end() as u8)).collect();
-    crate::sort::sort_by(&mut found, |a, b| b.cmp(a));
-    let mut found = found.into_iter().peekable();
+    let trie = &*WORD_TRIE;
     // best[i]: the best split of text[i..] as (words, function words, end of
     // the first word). Fewest words wins; among equals, the split with more
     // function words reads right ("be the shine", not "bet he shine";
-    // "for the", not "fort he"), then the longer first word.
-    let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; length + 1];
-    best[length] = Some((0, 0, length));
+    // "for the", not "fort he"), then the longer first word. Every
+    // candidate of a start has its own end, so the order they come in does
+    // not matter.
+    let mut best: [Option<(u8, u8, u8)>; LONGEST_SPLIT + 1] = [None; LONGEST_SPLIT + 1];
+    best[length] = Some((0, 0, length as u8));
     for start in (0..length).rev() {
-        while let Some((_, end)) = found.next_if(|word| usize::from(word.0) == start) {
-            let end = usize::from(end);
-            let Some((count, function, _)) = best[end] else { continue };
-            let candidate = (count + 1, function + usize::from(is_function_word(&text[start..end])), end);
-            let better = match best[start] {
+        let mut best_here: Option<(u8, u8, u8)> = None;
+        trie.for_each_word_from(text.as_bytes(), start, |end| {
+            let Some((count, function, _)) = best[end] else { return };
+            let candidate = (count + 1, function + u8::from(is_function_word(&text[start..end])), end as u8);
+            let better = match best_here {
                 None => true,
                 Some(current) => {
                     (candidate.0, std::cmp::Reverse(candidate.1), std::cmp::Reverse(candidate.2))
@@ -138,18 +204,20 @@ pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
                 }
             };
             if better {
-                best[start] = Some(candidate);
+                best_here = Some(candidate);
             }
-        }
+        });
+        best[start] = best_here;
     }
     let (count, _, _) = best[0]?;
     if count < 2 {
         return None;
     }
-    let mut words = Vec::with_capacity(count);
+    let mut words = Vec::with_capacity(usize::from(count));
     let mut start = 0;
     while start < length {
         let (_, _, end) = best[start]?;
+        let end = usize::from(end);
         words.push(&text[start..end]);
         start = end;
     }
@@ -358,6 +426,117 @@ mod tests {
         #[test]
         fn decoding_any_text_does_not_panic(text in "[A-Za-z\u{e9}\n]{0,40}|\\PC{0,40}") {
             decode_word_list(&text);
+        }
+    }
+
+    /// The split as it was made before the trie: every listed word in the
+    /// text from aho-corasick's overlapping search, sorted by start, latest
+    /// first. The reference the trie's split must equal.
+    fn split_words_by_automaton(text: &str) -> Option<Vec<&str>> {
+        static AUTOMATON: LazyLock<aho_corasick::AhoCorasick> =
+            LazyLock::new(|| aho_corasick::AhoCorasick::new(&*WORDS).unwrap());
+        let length = text.len();
+        if !(5..=80).contains(&length) || !text.bytes().all(|byte| byte.is_ascii_lowercase()) {
+            return None;
+        }
+        let mut found: Vec<(usize, usize)> =
+            AUTOMATON.find_overlapping_iter(text).map(|word| (word.start(), word.end())).collect();
+        found.sort_by(|a, b| b.cmp(a));
+        let mut found = found.into_iter().peekable();
+        let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; length + 1];
+        best[length] = Some((0, 0, length));
+        for start in (0..length).rev() {
+            while let Some((_, end)) = found.next_if(|word| word.0 == start) {
+                let Some((count, function, _)) = best[end] else { continue };
+                let candidate = (count + 1, function + usize::from(is_function_word(&text[start..end])), end);
+                let better = match best[start] {
+                    None => true,
+                    Some(current) => {
+                        (candidate.0, std::cmp::Reverse(candidate.1), std::cmp::Reverse(candidate.2))
+                            < (current.0, std::cmp::Reverse(current.1), std::cmp::Reverse(current.2))
+                    }
+                };
+                if better {
+                    best[start] = Some(candidate);
+                }
+            }
+        }
+        let (count, _, _) = best[0]?;
+        if count < 2 {
+            return None;
+        }
+        let mut words = Vec::new();
+        let mut start = 0;
+        while start < length {
+            let (_, _, end) = best[start]?;
+            words.push(&text[start..end]);
+            start = end;
+        }
+        if words.iter().any(|word| word.len() == 1) {
+            return None;
+        }
+        Some(words)
+    }
+
+    #[test]
+    fn the_trie_finds_exactly_the_listed_words() {
+        let text = b"worldhealthdaybetheshinezzzqforthehelpa";
+        for start in 0..text.len() {
+            let mut ends = Vec::new();
+            WORD_TRIE.for_each_word_from(text, start, |end| ends.push(end));
+            let expected: Vec<usize> = (start + 1..=text.len())
+                .filter(|&end| is_word(std::str::from_utf8(&text[start..end]).unwrap()))
+                .collect();
+            assert_eq!(ends, expected, "from {start}");
+        }
+        let mut ends = Vec::new();
+        WORD_TRIE.for_each_word_from("caf\u{e9}s".as_bytes(), 0, |end| ends.push(end));
+        WORD_TRIE.for_each_word_from(b"Health", 0, |end| ends.push(end));
+        WORD_TRIE.for_each_word_from(b"health", 7, |end| ends.push(end));
+        assert!(ends.is_empty(), "{ends:?}");
+        assert!(WordTrie::new(&[]).nodes.len() == 1);
+        let small = WordTrie::new(&["b", "ab", "a", "ab", "A", "abc"]);
+        let mut ends = Vec::new();
+        small.for_each_word_from(b"abcab", 0, |end| ends.push(end));
+        assert_eq!(ends, [1, 2, 3]);
+    }
+
+    /// Hashtag-like texts: listed words glued together, with letters,
+    /// capitals, digits and non-ASCII chars thrown in.
+    fn hashtag_like() -> impl proptest::strategy::Strategy<Value = String> {
+        let piece = proptest::prop_oneof![
+            6 => proptest::sample::select(WORDS.clone()).prop_map(str::to_owned),
+            2 => "[a-z]{1,3}",
+            1 => proptest::sample::select(vec!["A", "1", "_", "é", "\u{1F600}", "\r\n", "ｆ", "\u{301}"])
+                .prop_map(str::to_owned),
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3_000))]
+        #[test]
+        fn trie_splits_as_the_automaton_did(text in hashtag_like()) {
+            proptest::prop_assert_eq!(split_words(&text), split_words_by_automaton(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn trie_splits_as_the_automaton_did_at_every_length() {
+        let words: Vec<&str> = WORDS.iter().copied().step_by(97).collect();
+        for length in 0..=90 {
+            for offset in 0..words.len() {
+                let mut text = String::new();
+                let mut index = offset;
+                while text.len() < length {
+                    text.push_str(words[index % words.len()]);
+                    index += 7;
+                }
+                text.truncate(length);
+                assert_eq!(split_words(&text), split_words_by_automaton(&text), "{text:?}");
+            }
         }
     }
 
