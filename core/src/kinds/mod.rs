@@ -98,6 +98,13 @@ pub(crate) fn in_quotes(text: &str, span: Span) -> bool {
     while !text.is_char_boundary(reach_start) {
         reach_start += 1;
     }
+    // Every way of being quoted needs an opening mark before the match on
+    // its line: `"`, or ‘ “ „ « , whose UTF-8 starts with 0xE2 or 0xC2. Most
+    // matches have none of these bytes near them, and then the line is not
+    // worth finding.
+    if memchr::memchr3(b'"', 0xE2, 0xC2, &text.as_bytes()[reach_start..span.start]).is_none() {
+        return false;
+    }
     let mut reach_end = (span.end + QUOTE_REACH).min(text.len());
     while !text.is_char_boundary(reach_end) {
         reach_end -= 1;
@@ -162,6 +169,70 @@ mod tests {
         assert_eq!(render_template("“{match}” → {suggestion}", "{suggestion}", &suggestions), "“{suggestion}” → chair");
         assert_eq!(unknown_placeholder("{match} {count}"), Some("count".to_owned()));
         assert_eq!(unknown_placeholder("{match} and {suggestions}"), None);
+    }
+
+    /// [`in_quotes`] without its look for opening marks first: the
+    /// reference that shortcut must agree with.
+    fn in_quotes_reading_the_line(text: &str, span: Span) -> bool {
+        let mut reach_start = span.start.saturating_sub(QUOTE_REACH);
+        while !text.is_char_boundary(reach_start) {
+            reach_start += 1;
+        }
+        let mut reach_end = (span.end + QUOTE_REACH).min(text.len());
+        while !text.is_char_boundary(reach_end) {
+            reach_end -= 1;
+        }
+        let line_start = text[reach_start..span.start].rfind('\n').map_or(reach_start, |index| reach_start + index + 1);
+        let line_end = text[span.end..reach_end].find('\n').map_or(reach_end, |index| span.end + index);
+        let before = &text[line_start..span.start];
+        let after = &text[span.end..line_end];
+        if let Some(open) = before.rfind('‘') {
+            let closed_before = before[open..].char_indices().any(|(index, ch)| {
+                ch == '’' && !before[open + index + ch.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
+            });
+            let closes_after = after.char_indices().any(|(index, ch)| {
+                ch == '’' && !after[index + ch.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
+            });
+            if !closed_before && closes_after {
+                return true;
+            }
+        }
+        let open_curly = before.rfind(['“', '«', '„']);
+        let close_curly = before.rfind(['”', '»']);
+        let curly_open = match (open_curly, close_curly) {
+            (Some(open), Some(close)) => open > close,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if curly_open && after.contains(['”', '»', '“']) {
+            return true;
+        }
+        before.matches('"').count() % 2 == 1 && after.contains('"')
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+        /// On texts of quotation marks, letters, line breaks and other chars
+        /// that share the marks' first UTF-8 byte, every word's answer is the
+        /// one reading the line gives.
+        #[test]
+        fn quote_marks_looked_for_first_change_nothing(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "\"", "‘", "’", "“", "”", "„", "«", "»", "guys", "a", " ", "  ", "\n", "\r\n", "é", "…", "€",
+                "\u{a0}", "©", "—", "\u{1F600}", "ｆ", "e\u{301}",
+            ]), 0..40),
+            reach in 0usize..3,
+        ) {
+            let text = pieces.concat();
+            // A short reach too, so that marks fall outside it.
+            let paddings = [String::new(), "x".repeat(QUOTE_REACH - 3), "y ".repeat(QUOTE_REACH)];
+            let padding = &paddings[reach];
+            let text = format!("{padding}{text}{padding}");
+            for (at, word) in text.match_indices(['g', 'a', 'é']) {
+                let span = Span::new(at, at + word.len());
+                proptest::prop_assert_eq!(in_quotes(&text, span), in_quotes_reading_the_line(&text, span), "{:?} {:?}", text, span);
+            }
+        }
     }
 
     #[test]
