@@ -661,7 +661,8 @@ fn split_blocks(view: &str) -> Vec<(usize, &str)> {
 pub struct NormalizedText {
     text: String,
     /// `(normalized offset, source offset)` pairs, one wherever the two
-    /// stop moving in step; sorted by both.
+    /// stop moving in step; sorted by both. `(0, 0)` goes without saying,
+    /// so a draft that needs no other anchor allocates none.
     anchors: Vec<(usize, usize)>,
 }
 
@@ -696,8 +697,7 @@ impl NormalizedText {
     pub fn new(view: &str) -> Self {
         let bytes = view.as_bytes();
         let mut text = String::with_capacity(view.len());
-        let mut anchors = Vec::with_capacity(8);
-        anchors.push((0, 0));
+        let mut anchors: Vec<(usize, usize)> = Vec::new();
         // Offset difference (normalized minus source) since the last anchor.
         let mut delta: isize = 0;
         let mut previous_space = true;
@@ -774,6 +774,7 @@ impl NormalizedText {
                 // only the run's last anchor can be looked up.
                 match anchors.last_mut() {
                     Some(last) if last.0 == text.len() => last.1 = index,
+                    // The first anchor at offset 0 takes the place of the unwritten (0, 0).
                     _ => anchors.push((text.len(), index)),
                 }
                 delta = new_delta;
@@ -792,8 +793,8 @@ impl NormalizedText {
     /// Exact at char boundaries of the normalized text that are also
     /// boundaries of source chars (all word boundaries are).
     pub fn to_source(&self, offset: usize) -> usize {
-        let index = self.anchors.partition_point(|anchor| anchor.0 <= offset) - 1;
-        let (normalized, source) = self.anchors[index];
+        let index = self.anchors.partition_point(|anchor| anchor.0 <= offset);
+        let (normalized, source) = index.checked_sub(1).map_or((0, 0), |index| self.anchors[index]);
         source + (offset - normalized)
     }
 
@@ -987,6 +988,65 @@ mod tests {
                     plain_ascii_chunk_by_bytes(bytes, space_allowed),
                     "{bytes:?}"
                 );
+            }
+        }
+    }
+
+    /// [`NormalizedText::new`] a char at a time, with the `(0, 0)` anchor
+    /// written out: the reference for its stretches, chunks and shortcuts.
+    fn normalized_by_char(view: &str) -> (String, Vec<(usize, usize)>) {
+        let mut text = String::new();
+        let mut anchors = vec![(0, 0)];
+        let mut delta: isize = 0;
+        let (mut previous_space, mut previous_mask) = (true, false);
+        for (index, ch) in view.char_indices() {
+            let (is_space, is_mask) = (ch.is_whitespace(), ch == char::from(MASK));
+            if is_space {
+                if !previous_space {
+                    text.push(' ');
+                }
+            } else if is_mask {
+                if !previous_mask {
+                    text.push(ch);
+                }
+            } else {
+                match ch {
+                    '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => text.push('\''),
+                    '\u{2010}' | '\u{2011}' => text.push('-'),
+                    _ => text.extend(ch.to_lowercase()),
+                }
+            }
+            (previous_space, previous_mask) = (is_space, is_mask);
+            let end = index + ch.len_utf8();
+            let new_delta = text.len() as isize - end as isize;
+            if new_delta != delta {
+                match anchors.last_mut() {
+                    Some(last) if last.0 == text.len() => last.1 = end,
+                    _ => anchors.push((text.len(), end)),
+                }
+                delta = new_delta;
+            }
+        }
+        (text, anchors)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3_000))]
+        #[test]
+        fn normalized_text_is_what_a_char_at_a_time_gives(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "Z", " ", "  ", "\t", "\n", "\r\n", "\u{B}", "\u{1F}", "\u{7F}", "\u{1}", "\u{1}\u{1}\u{1}", "~", "#Tag",
+            "The Quick Brown Fox, 12345", "ALL CAPS HERE AND THERE", "é", "É", "e\u{301}", "\u{A0}", "\u{2028}", "\u{3000}",
+            "’", "‘", "ʼ", "＇", "‐", "‑", "—", "İ", "Σ", "ǅ", "Ω", "Ⅻ", "Ⓐ", "ⓐ", "→", "─", "✔", "⭐", "、", "中文", "한국",
+            "Ａ", "ｆ", "\u{1F600}", "\u{1F44D}\u{1F3FD}", "\u{1F130}", "\u{1E900}", "\u{10400}", "\u{E0041}", "\u{FE0F}",
+        ]), 0..30)) {
+            let view = pieces.concat();
+            let normalized = NormalizedText::new(&view);
+            let (text, anchors) = normalized_by_char(&view);
+            proptest::prop_assert_eq!(normalized.as_str(), text.as_str(), "{:?}", view);
+            for offset in 0..=text.len() {
+                let index = anchors.partition_point(|anchor| anchor.0 <= offset) - 1;
+                let expected = anchors[index].1 + (offset - anchors[index].0);
+                proptest::prop_assert_eq!(normalized.to_source(offset), expected, "{:?} at {}", view, offset);
             }
         }
     }
