@@ -169,7 +169,9 @@ impl TermDfa {
         let mut quads = rest.chunks_exact(4);
         let mut offset = *at;
         for quad in &mut quads {
-            for (index, &byte) in quad.iter().enumerate() {
+            // As an array, so that the four steps are unrolled.
+            let quad: [u8; 4] = quad.try_into().unwrap_or_default();
+            for (index, byte) in quad.into_iter().enumerate() {
                 current = table[current as usize + usize::from(classes[usize::from(byte)])];
                 if current < first_plain_state {
                     *state = current;
