@@ -129,10 +129,34 @@ pub(crate) fn is_hashtag_char(c: char) -> bool {
     HASHTAG_BODY.as_ref().is_some_and(|body| body.is_match(encoded))
 }
 
+/// Which bytes are ASCII letters, digits or `_`: one load per byte
+/// instead of three range tests, for the scans of names and tags.
+static ASCII_WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte == b'_' as usize;
+        byte += 1;
+    }
+    table
+};
+
+/// Whether `byte` is an ASCII letter, digit or `_`.
+pub(crate) fn is_ascii_word_byte(byte: u8) -> bool {
+    ASCII_WORD_BYTES[usize::from(byte)]
+}
+
+/// Length of the run of ASCII letters, digits and `_` at the start of
+/// `bytes`, counting at most `limit` bytes.
+pub(crate) fn ascii_word_len(bytes: &[u8], limit: usize) -> usize {
+    let window = &bytes[..bytes.len().min(limit)];
+    window.iter().position(|byte| !is_ascii_word_byte(*byte)).unwrap_or(window.len())
+}
+
 /// Byte length of the run of hashtag characters at the start of `text`.
 pub(crate) fn hashtag_body_len(text: &str) -> usize {
     // ASCII first: most hashtags never reach the regex.
-    let ascii = text.bytes().take_while(|byte| byte.is_ascii_alphanumeric() || *byte == b'_').count();
+    let ascii = ascii_word_len(text.as_bytes(), usize::MAX);
     let rest = &text[ascii..];
     if rest.is_empty() || rest.as_bytes()[0].is_ascii() {
         return ascii;
@@ -157,6 +181,18 @@ pub(crate) fn has_letter(text: &str) -> bool {
 
 /// The character that ends just before byte offset `at`, with its start offset.
 pub(crate) fn char_before(text: &str, at: usize) -> Option<(usize, char)> {
+    // Signs mostly follow ASCII (a space, a letter): read that byte as is
+    // instead of decoding backwards. A byte after ASCII never continues a
+    // char, so `at` is then a boundary, as `get(..at)` would require.
+    let previous = at.checked_sub(1)?;
+    match text.as_bytes().get(previous) {
+        Some(&byte) if byte.is_ascii() => Some((previous, char::from(byte))),
+        _ => char_before_by_decoding(text, at),
+    }
+}
+
+/// [`char_before`] by decoding backwards: the general path.
+fn char_before_by_decoding(text: &str, at: usize) -> Option<(usize, char)> {
     text.get(..at)?.char_indices().next_back()
 }
 
@@ -179,6 +215,67 @@ mod tests {
         assert!(!is_domain_char('-'));
         assert!(!is_domain_char('\u{3000}'));
         assert!(!is_domain_char('\u{202A}'));
+    }
+
+    /// The ASCII shortcut of `char_before` answers what decoding answers,
+    /// at every offset (boundaries or not, and one past the end).
+    #[test]
+    fn char_before_agrees_with_decoding() {
+        let texts = [
+            "",
+            "a",
+            "@user #tag",
+            "é@x ＠y ＃z 日本#語 😀@a\r\n#b \u{301}@c",
+            "\u{FF20}\u{FF03}\u{FE0F}#\u{20E3}",
+            "ａｂ１２#\u{200F}@\u{E0100}",
+        ];
+        for text in texts {
+            for at in 0..=text.len() + 1 {
+                assert_eq!(char_before(text, at), char_before_by_decoding(text, at), "{text:?} at {at}");
+            }
+        }
+    }
+
+    /// The table of word bytes agrees with the tests it replaces.
+    #[test]
+    fn word_byte_table_agrees_with_the_ascii_tests() {
+        for byte in 0..=u8::MAX {
+            assert_eq!(is_ascii_word_byte(byte), byte.is_ascii_alphanumeric() || byte == b'_', "{byte:#x}");
+        }
+    }
+
+    /// `ascii_word_len` counts what an iterator chain would count.
+    fn check_word_len(bytes: &[u8], limit: usize) -> Result<(), proptest::test_runner::TestCaseError> {
+        let by_iterator =
+            bytes.iter().take(limit).take_while(|byte| byte.is_ascii_alphanumeric() || **byte == b'_').count();
+        proptest::prop_assert_eq!(ascii_word_len(bytes, limit), by_iterator, "{:?} limit {}", bytes, limit);
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_len_agrees_with_the_iterator(
+            text in "[a-zA-Z0-9_@#/\\- éé日😀\u{FF20}]{0,40}",
+            limit in 0usize..30,
+        ) {
+            check_word_len(text.as_bytes(), limit)?;
+            check_word_len(text.as_bytes(), usize::MAX)?;
+        }
+
+        #[test]
+        fn word_len_agrees_with_the_iterator_on_any_bytes(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            limit in 0usize..30,
+        ) {
+            check_word_len(&bytes, limit)?;
+        }
+
+        #[test]
+        fn char_before_agrees_with_decoding_on_any_text(text in proptest::prelude::any::<String>()) {
+            for at in 0..=text.len() + 1 {
+                proptest::prop_assert_eq!(char_before(&text, at), char_before_by_decoding(&text, at));
+            }
+        }
     }
 
     #[test]
