@@ -81,6 +81,8 @@ pub fn measure(text: &str, unit: LengthUnit, limit: usize, entities: &[FoundEnti
 
 /// Where `text` stops fitting `limit` in `unit`, walking only as far as that:
 /// a 100 MB draft over a 300-character limit costs 300 characters.
+/// Out of line: the census notes the overflow for most units.
+#[inline(never)]
 fn overflow_offset(text: &str, unit: LengthUnit, limit: usize, entities: &[FoundEntity]) -> Option<usize> {
     walk(text, unit, limit, entities, true).1
 }
@@ -788,6 +790,8 @@ pub(crate) struct PlatformPlan {
     utf16_start: usize,
     /// Whether a target counts Mastodon's way.
     counts_mastodon: bool,
+    /// Whether a target refuses `<` and `>`.
+    looks_for_angle_brackets: bool,
 }
 
 impl PlatformPlan {
@@ -815,7 +819,7 @@ impl PlatformPlan {
         let slot = |numbers: &[usize], first: usize, number: usize| {
             numbers.iter().position(|&wanted| wanted == number).map(|index| first + index)
         };
-        let planned = targets
+        let planned: Vec<PlannedTarget> = targets
             .iter()
             .map(|target| {
                 let facts = target.platform.facts();
@@ -837,7 +841,16 @@ impl PlatformPlan {
         let wanted = graphemes.into_iter().chain(utf16).map(|number| (number, None)).collect();
         let counts_mastodon =
             targets.iter().any(|target| target.platform.facts().unit == LengthUnit::MastodonGraphemes);
-        PlatformPlan { targets: targets.to_vec(), planned, wanted, utf16_start, counts_mastodon }
+        let looks_for_angle_brackets =
+            planned.iter().any(|target: &PlannedTarget| matches!(target.forbidden, Forbidden::AngleBrackets));
+        PlatformPlan {
+            targets: targets.to_vec(),
+            planned,
+            wanted,
+            utf16_start,
+            counts_mastodon,
+            looks_for_angle_brackets,
+        }
     }
 
     /// The targets this plan is for.
@@ -880,7 +893,6 @@ impl PlatformPlan {
                 EntityKind::Cashtag => {}
             }
         }
-        let mut angle_brackets = None;
         // Each unit's length, by `LengthUnit as usize`: Mastodon's only when a
         // target counts it, X's (which depends on the limit) per target.
         let mut unit_lengths =
@@ -888,61 +900,122 @@ impl PlatformPlan {
         if self.counts_mastodon {
             unit_lengths[LengthUnit::MastodonGraphemes as usize] = lengths.of(LengthUnit::MastodonGraphemes);
         }
-        let measure_one = |planned: &PlannedTarget| {
-            let (platform, facts, limit) = (planned.target.platform, planned.facts, planned.limit);
-            let (length, overflow, unit_valid) = if facts.unit == LengthUnit::Weighted {
-                x_measure(text, entities, &lengths, limit, has_email)
+        let draft = DraftFacts {
+            text,
+            entities,
+            lengths: &lengths,
+            unit_lengths,
+            hashtags,
+            counts: (plain_mentions, plain_links),
+            mastodon_counts: if self.counts_mastodon && plain_links > 0 {
+                mastodon_counts(entities, lengths.remote_mentions(), plain_mentions, plain_links)
             } else {
-                let length = unit_lengths[facts.unit as usize];
-                let overflow =
-                    if length > limit { lengths.overflow(facts.unit, limit, planned.overflow_slot) } else { None };
-                (length, overflow, true)
-            };
-            let (mut mentions, mut links) = (plain_mentions, plain_links);
-            if platform == Platform::Mastodon && plain_links > 0 {
-                // twitter-text reads `@user@example.social` as a link to
-                // `example.social`; Mastodon reads it as a mention.
-                for &(whole, _) in lengths.remote_mentions() {
-                    let overlapping = |kind: EntityKind| {
-                        entities.iter().filter(|entity| entity.kind == kind && entity.span.overlaps(whole)).count()
-                    };
-                    links -= overlapping(EntityKind::Url);
-                    if overlapping(EntityKind::Mention) == 0 {
-                        mentions += 1;
-                    }
-                }
-            }
-            let bytes = facts.byte_limit.map(|_| text.len());
-            let fits_bytes = facts.byte_limit.is_none_or(|byte_limit| text.len() <= byte_limit);
-            let forbidden = match planned.forbidden {
-                Forbidden::None => false,
-                Forbidden::AngleBrackets => {
-                    *angle_brackets.get_or_insert_with(|| memchr::memchr2(b'<', b'>', text.as_bytes()).is_some())
-                }
-                Forbidden::Chars(chars) => text.contains(chars),
-            };
-            PlatformMetrics {
-                platform,
-                unit: facts.unit,
-                length,
-                limit,
-                remaining: limit as i64 - length as i64,
-                valid: length <= limit && unit_valid && fits_bytes && !forbidden,
-                hashtags,
-                mentions,
-                links,
-                fold: planned.fold_slot.and_then(|slot| lengths.fold(slot)),
-                overflow,
-                bytes,
-            }
+                (plain_mentions, plain_links)
+            },
+            has_email,
+            angle_brackets: self.looks_for_angle_brackets && memchr::memchr2(b'<', b'>', text.as_bytes()).is_some(),
         };
-        self.planned.iter().map(measure_one).collect()
+        draft.metrics(&self.planned)
+    }
+}
+
+/// Mentions and links as Mastodon reads them, from the entities' counts:
+/// twitter-text reads `@user@example.social` (a `remote` mention) as a link
+/// to `example.social`; Mastodon reads it as a mention.
+#[inline(never)]
+fn mastodon_counts(
+    entities: &[FoundEntity],
+    remote: &[(Span, Span)],
+    mut mentions: usize,
+    mut links: usize,
+) -> (usize, usize) {
+    for &(whole, _) in remote {
+        let overlapping = |kind: EntityKind| {
+            entities.iter().filter(|entity| entity.kind == kind && entity.span.overlaps(whole)).count()
+        };
+        links -= overlapping(EntityKind::Url);
+        if overlapping(EntityKind::Mention) == 0 {
+            mentions += 1;
+        }
+    }
+    (mentions, links)
+}
+
+/// Whether `text` has one of `chars`. Out of line: few platforms refuse
+/// chars other than `<` and `>`.
+#[inline(never)]
+fn contains_any(text: &str, chars: &[char]) -> bool {
+    text.contains(chars)
+}
+
+/// What the metrics of every target of a draft are made from, worked out
+/// once for the draft.
+struct DraftFacts<'d> {
+    text: &'d str,
+    entities: &'d [FoundEntity],
+    lengths: &'d Lengths<'d>,
+    /// Each unit's length, by `LengthUnit as usize` (X's is counted per target).
+    unit_lengths: [usize; 6],
+    hashtags: usize,
+    /// Mentions and links as the entities have them.
+    counts: (usize, usize),
+    /// Mentions and links as Mastodon reads them (see [`mastodon_counts`]).
+    mastodon_counts: (usize, usize),
+    /// Whether the entities have an e-mail address.
+    has_email: bool,
+    /// Whether the text has a `<` or `>`, when a target refuses them.
+    angle_brackets: bool,
+}
+
+impl DraftFacts<'_> {
+    /// The metrics of each of `planned`. Out of line: the census, inlined
+    /// into the measure, leaves no registers for building twelve structs.
+    #[inline(never)]
+    fn metrics(&self, planned: &[PlannedTarget]) -> Vec<PlatformMetrics> {
+        planned.iter().map(|planned| self.metrics_of(planned)).collect()
+    }
+
+    fn metrics_of(&self, planned: &PlannedTarget) -> PlatformMetrics {
+        let (text, entities, lengths) = (self.text, self.entities, self.lengths);
+        let (platform, facts, limit) = (planned.target.platform, planned.facts, planned.limit);
+        let (length, overflow, unit_valid) = if facts.unit == LengthUnit::Weighted {
+            x_measure(text, entities, lengths, limit, self.has_email)
+        } else {
+            let length = self.unit_lengths[facts.unit as usize];
+            let overflow =
+                if length > limit { lengths.overflow(facts.unit, limit, planned.overflow_slot) } else { None };
+            (length, overflow, true)
+        };
+        let (mentions, links) = if platform == Platform::Mastodon { self.mastodon_counts } else { self.counts };
+        let bytes = facts.byte_limit.map(|_| text.len());
+        let fits_bytes = facts.byte_limit.is_none_or(|byte_limit| text.len() <= byte_limit);
+        let forbidden = match planned.forbidden {
+            Forbidden::None => false,
+            Forbidden::AngleBrackets => self.angle_brackets,
+            Forbidden::Chars(chars) => contains_any(text, chars),
+        };
+        PlatformMetrics {
+            platform,
+            unit: facts.unit,
+            length,
+            limit,
+            remaining: limit as i64 - length as i64,
+            valid: length <= limit && unit_valid && fits_bytes && !forbidden,
+            hashtags: self.hashtags,
+            mentions,
+            links,
+            fold: planned.fold_slot.and_then(|slot| lengths.fold(slot)),
+            overflow,
+            bytes,
+        }
     }
 }
 
 /// X's length of `text`, where it stops fitting `limit` and whether X takes
 /// it (twitter-text's validity, without the limit): from the census when it
-/// has the count exactly, else from X's own count.
+/// has the count exactly, else from X's own count. Out of line, so that the
+/// loop over the targets stays small.
+#[inline(never)]
 fn x_measure(
     text: &str,
     entities: &[FoundEntity],
