@@ -346,7 +346,9 @@ impl<'w> GraphemeTally<'w> {
         }
     }
 
-    /// The char at `offset`, which may join a neighbour or not.
+    /// The char at `offset`, which may join a neighbour or not. Inlined:
+    /// the census calls it for every char that is not ASCII.
+    #[inline(always)]
     fn char_at(&mut self, text: &str, offset: usize, joins: bool) {
         if !joins && !self.previous_joins {
             self.end_stretch(text, offset);
