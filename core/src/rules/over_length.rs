@@ -94,7 +94,7 @@ fn over_byte_limit_message(name: &str, bytes: usize, byte_limit: usize) -> Strin
 /// UTF-8 more still.
 fn push_grouped(message: &mut String, number: usize) {
     if number < 1000 {
-        push_below_thousand(message, number);
+        push_decimal(message, number);
         return;
     }
     push_grouped(message, number / 1000);
@@ -103,23 +103,6 @@ fn push_grouped(message: &mut String, number: usize) {
     for digit in [group / 100, group / 10 % 10, group % 10] {
         message.push(char::from(b'0' + digit as u8));
     }
-}
-
-/// Appends `number`, below 1,000, as [`push_decimal`] does, without its
-/// call per digit: most lengths and limits here have three digits.
-fn push_below_thousand(message: &mut String, number: usize) {
-    if number >= 1000 {
-        // Not for this function; kept correct all the same.
-        push_decimal(message, number);
-        return;
-    }
-    if number >= 100 {
-        message.push(char::from(b'0' + (number / 100) as u8));
-    }
-    if number >= 10 {
-        message.push(char::from(b'0' + (number / 10 % 10) as u8));
-    }
-    message.push(char::from(b'0' + (number % 10) as u8));
 }
 
 /// A finding past a platform's limit, written and not yet reported: the
@@ -213,16 +196,6 @@ mod tests {
         assert_eq!(shown(20_005_000), "20,005,000");
         for number in (0..200_000).step_by(7) {
             assert_eq!(shown(number).replace(',', ""), number.to_string(), "{number}");
-        }
-    }
-
-    #[test]
-    fn numbers_below_a_thousand_read_as_push_decimal_writes_them() {
-        for number in (0..1_200).chain([9_999, 10_000, 123_456]) {
-            let (mut fast, mut general) = (String::from("by "), String::from("by "));
-            push_below_thousand(&mut fast, number);
-            push_decimal(&mut general, number);
-            assert_eq!(fast, general, "{number}");
         }
     }
 
