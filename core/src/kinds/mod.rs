@@ -105,6 +105,13 @@ pub(crate) fn in_quotes(text: &str, span: Span) -> bool {
     if memchr::memchr3(b'"', 0xE2, 0xC2, &text.as_bytes()[reach_start..span.start]).is_none() {
         return false;
     }
+    quoted_on_line(text, span, reach_start)
+}
+
+/// Whether `span` of `text` is enclosed in quotation marks on its line,
+/// looking back no further than `reach_start` (a char boundary) and ahead
+/// no further than [`QUOTE_REACH`].
+fn quoted_on_line(text: &str, span: Span, reach_start: usize) -> bool {
     let mut reach_end = (span.end + QUOTE_REACH).min(text.len());
     while !text.is_char_boundary(reach_end) {
         reach_end -= 1;
@@ -178,36 +185,7 @@ mod tests {
         while !text.is_char_boundary(reach_start) {
             reach_start += 1;
         }
-        let mut reach_end = (span.end + QUOTE_REACH).min(text.len());
-        while !text.is_char_boundary(reach_end) {
-            reach_end -= 1;
-        }
-        let line_start = text[reach_start..span.start].rfind('\n').map_or(reach_start, |index| reach_start + index + 1);
-        let line_end = text[span.end..reach_end].find('\n').map_or(reach_end, |index| span.end + index);
-        let before = &text[line_start..span.start];
-        let after = &text[span.end..line_end];
-        if let Some(open) = before.rfind('‘') {
-            let closed_before = before[open..].char_indices().any(|(index, ch)| {
-                ch == '’' && !before[open + index + ch.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
-            });
-            let closes_after = after.char_indices().any(|(index, ch)| {
-                ch == '’' && !after[index + ch.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
-            });
-            if !closed_before && closes_after {
-                return true;
-            }
-        }
-        let open_curly = before.rfind(['“', '«', '„']);
-        let close_curly = before.rfind(['”', '»']);
-        let curly_open = match (open_curly, close_curly) {
-            (Some(open), Some(close)) => open > close,
-            (Some(_), None) => true,
-            _ => false,
-        };
-        if curly_open && after.contains(['”', '»', '“']) {
-            return true;
-        }
-        before.matches('"').count() % 2 == 1 && after.contains('"')
+        quoted_on_line(text, span, reach_start)
     }
 
     proptest::proptest! {
