@@ -16,11 +16,13 @@ fn typical_post(c: &mut Criterion) {
     group.bench_function("check, no platform", |b| {
         b.iter(|| checker.check(&Draft { text: black_box(TYPICAL_POST), format: Format::Text, platforms: &[] }))
     });
-    // The counting itself, entities already found (as `check` has them):
-    // compare with "check, no platform" for what counting adds to a check.
+    // The counting itself, entities already found and the platforms planned
+    // (as `check` has them): compare with "check, no platform" for what
+    // counting adds to a check.
     let entities = postlint_core::entities::find(TYPICAL_POST);
+    let plan = postlint_core::metrics::PlatformPlan::new(&platforms);
     group.bench_function("platform counts, every platform", |b| {
-        b.iter(|| postlint_core::metrics::measure_platforms(black_box(TYPICAL_POST), &platforms, &entities))
+        b.iter(|| plan.measure(black_box(TYPICAL_POST), &entities))
     });
     group.bench_function("count only, every platform", |b| {
         b.iter(|| {

@@ -781,8 +781,8 @@ enum Forbidden {
 /// not on the text: each target's facts and limit, and the offsets the census
 /// should note on its way (folds, grapheme and UTF-16 limits), sorted and
 /// each once. A checker works it out once for its platforms instead of for
-/// every draft.
-pub(crate) struct PlatformPlan {
+/// every draft; [`measure_platforms`] works it out on each call.
+pub struct PlatformPlan {
     /// The targets this plan is for, in order.
     targets: Vec<PlatformTarget>,
     planned: Vec<PlannedTarget>,
@@ -798,7 +798,7 @@ pub(crate) struct PlatformPlan {
 
 impl PlatformPlan {
     /// The plan for `targets`.
-    pub(crate) fn new(targets: &[PlatformTarget]) -> PlatformPlan {
+    pub fn new(targets: &[PlatformTarget]) -> PlatformPlan {
         let limit = |target: &PlatformTarget| target.limit.unwrap_or(target.platform.facts().limit);
         // Folds and the limits of grapheme-counted units (needed only when
         // the text is over them), then the limits of UTF-16 units.
@@ -860,8 +860,9 @@ impl PlatformPlan {
         &self.targets
     }
 
-    /// Measures a draft on each target platform. `entities` are found in `text`.
-    pub(crate) fn measure(&self, text: &str, entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
+    /// Measures a draft on each target platform, as [`measure_platforms`]
+    /// does. `entities` are found in `text`.
+    pub fn measure(&self, text: &str, entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
         if self.planned.is_empty() {
             // No platform: the census of the text would go unread.
             return Vec::new();
