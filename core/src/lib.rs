@@ -48,6 +48,8 @@ mod spec;
 pub mod suggest;
 mod term_dfa;
 mod terms;
+#[cfg(test)]
+mod test_texts;
 mod toml_reader;
 pub mod twitter;
 

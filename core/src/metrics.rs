@@ -1178,13 +1178,7 @@ mod tests {
     fn ascii_runs_read_by_words_match_byte_by_byte() {
         let pieces =
             ["a", "_", "@", "\r", "\n", "@@", "x@y.z", " @bob", "é", "中", "👍🏽", "\u{7F}", "A", "\u{0D}@", "0"];
-        let mut seed: u64 = 11;
-        for round in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..round % 40 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in crate::test_texts::from_pieces(&pieces, 11, 20_000, 40) {
             let bytes = text.as_bytes();
             let mut may_have_remote_mentions = false;
             for start in (0..=bytes.len()).filter(|&start| text.is_char_boundary(start)) {
@@ -1306,15 +1300,8 @@ mod tests {
         let plans = PlatformPlans::new(&every);
         // The first list a draft names becomes the checker's second plan.
         plans.measure("", &lists[0], &[]);
-        let mut seed: u64 = 7;
-        for round in 0..1500 {
-            let mut text = String::new();
-            // Lengths from empty to past the largest fold and the overrides.
-            let count = round % 70;
-            for _ in 0..count {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        // Lengths from empty to past the largest fold and the overrides.
+        for text in crate::test_texts::from_pieces(&pieces, 7, 1500, 70) {
             let entities = crate::entities::find(&text);
             for list in &lists {
                 let expected: Vec<PlatformMetrics> =

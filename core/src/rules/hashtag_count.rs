@@ -243,13 +243,7 @@ mod tests {
             "$xyz",
         ];
         let targets: Vec<PlatformTarget> = Platform::ALL.into_iter().map(PlatformTarget::from).collect();
-        let mut seed: u64 = 3;
-        for round in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..round % 30 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in crate::test_texts::from_pieces(&pieces, 3, 3000, 30) {
             let entities = crate::entities::find(&text);
             let count = entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag).count();
             for metrics in crate::metrics::measure_platforms(&text, &targets, &entities) {
