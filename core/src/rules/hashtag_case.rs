@@ -148,8 +148,15 @@ impl WordTrie {
         }
         WordTrie { nodes }
     }
+}
 
-    /// Calls `found(end)` for every listed word `text[start..end]`, shortest first.
+/// Where [`split_words_with`] gets the listed words that start at a letter.
+trait WordSource {
+    /// Calls `found(end)` for every listed word `text[start..end]`.
+    fn for_each_word_from(&self, text: &[u8], start: usize, found: impl FnMut(usize));
+}
+
+impl WordSource for WordTrie {
     fn for_each_word_from(&self, text: &[u8], start: usize, mut found: impl FnMut(usize)) {
         let Some(mut node) = self.nodes.first().copied() else { return };
         for (end, &byte) in text.iter().enumerate().skip(start) {
@@ -178,11 +185,15 @@ const LONGEST_SPLIT: usize = 80;
 /// split whose first word is longest), or `None` when it is one word or
 /// cannot be split. A one-letter word inside a split makes it too unsure.
 pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
+    split_words_with(text, &*WORD_TRIE)
+}
+
+/// [`split_words`], with the listed words found by `words`.
+fn split_words_with<'t>(text: &'t str, words: &impl WordSource) -> Option<Vec<&'t str>> {
     let length = text.len();
     if !(5..=LONGEST_SPLIT).contains(&length) || !text.bytes().all(|byte| byte.is_ascii_lowercase()) {
         return None;
     }
-    let trie = &*WORD_TRIE;
     // best[i]: the best split of text[i..] as (words, function words, end of
     // the first word). Fewest words wins; among equals, the split with more
     // function words reads right ("be the shine", not "bet he shine";
@@ -193,7 +204,7 @@ pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
     best[length] = Some((0, 0, length as u8));
     for start in (0..length).rev() {
         let mut best_here: Option<(u8, u8, u8)> = None;
-        trie.for_each_word_from(text.as_bytes(), start, |end| {
+        words.for_each_word_from(text.as_bytes(), start, |end| {
             let Some((count, function, _)) = best[end] else { return };
             let candidate = (count + 1, function + u8::from(is_function_word(&text[start..end])), end as u8);
             let better = match best_here {
@@ -213,18 +224,18 @@ pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
     if count < 2 {
         return None;
     }
-    let mut words = Vec::with_capacity(usize::from(count));
+    let mut split = Vec::with_capacity(usize::from(count));
     let mut start = 0;
     while start < length {
         let (_, _, end) = best[start]?;
         let end = usize::from(end);
-        words.push(&text[start..end]);
+        split.push(&text[start..end]);
         start = end;
     }
-    if words.iter().any(|word| word.len() == 1) {
+    if split.iter().any(|word| word.len() == 1) {
         return None;
     }
-    Some(words)
+    Some(split)
 }
 
 /// Whether `word` is one of [`FUNCTION_WORDS`].
@@ -441,53 +452,27 @@ mod tests {
         }
     }
 
-    /// The split as it was made before the trie: every listed word in the
-    /// text from aho-corasick's overlapping search, sorted by start, latest
-    /// first. The reference the trie's split must equal.
+    /// The listed words as the split found them before the trie: from
+    /// aho-corasick's overlapping search over the whole text.
+    struct AutomatonWords(Vec<(usize, usize)>);
+
+    impl AutomatonWords {
+        fn of(text: &str) -> AutomatonWords {
+            static AUTOMATON: LazyLock<aho_corasick::AhoCorasick> =
+                LazyLock::new(|| aho_corasick::AhoCorasick::new(&*WORDS).unwrap());
+            AutomatonWords(AUTOMATON.find_overlapping_iter(text).map(|word| (word.start(), word.end())).collect())
+        }
+    }
+
+    impl WordSource for AutomatonWords {
+        fn for_each_word_from(&self, _: &[u8], start: usize, mut found: impl FnMut(usize)) {
+            self.0.iter().filter(|word| word.0 == start).for_each(|word| found(word.1));
+        }
+    }
+
+    /// The split with the words the automaton finds: the reference the trie's split must equal.
     fn split_words_by_automaton(text: &str) -> Option<Vec<&str>> {
-        static AUTOMATON: LazyLock<aho_corasick::AhoCorasick> =
-            LazyLock::new(|| aho_corasick::AhoCorasick::new(&*WORDS).unwrap());
-        let length = text.len();
-        if !(5..=80).contains(&length) || !text.bytes().all(|byte| byte.is_ascii_lowercase()) {
-            return None;
-        }
-        let mut found: Vec<(usize, usize)> =
-            AUTOMATON.find_overlapping_iter(text).map(|word| (word.start(), word.end())).collect();
-        found.sort_by(|a, b| b.cmp(a));
-        let mut found = found.into_iter().peekable();
-        let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; length + 1];
-        best[length] = Some((0, 0, length));
-        for start in (0..length).rev() {
-            while let Some((_, end)) = found.next_if(|word| word.0 == start) {
-                let Some((count, function, _)) = best[end] else { continue };
-                let candidate = (count + 1, function + usize::from(is_function_word(&text[start..end])), end);
-                let better = match best[start] {
-                    None => true,
-                    Some(current) => {
-                        (candidate.0, std::cmp::Reverse(candidate.1), std::cmp::Reverse(candidate.2))
-                            < (current.0, std::cmp::Reverse(current.1), std::cmp::Reverse(current.2))
-                    }
-                };
-                if better {
-                    best[start] = Some(candidate);
-                }
-            }
-        }
-        let (count, _, _) = best[0]?;
-        if count < 2 {
-            return None;
-        }
-        let mut words = Vec::new();
-        let mut start = 0;
-        while start < length {
-            let (_, _, end) = best[start]?;
-            words.push(&text[start..end]);
-            start = end;
-        }
-        if words.iter().any(|word| word.len() == 1) {
-            return None;
-        }
-        Some(words)
+        split_words_with(text, &AutomatonWords::of(text))
     }
 
     #[test]
