@@ -41,7 +41,8 @@ pub fn find(text: &str) -> Vec<FoundEntity> {
     }
     let signs = Signs::of(text);
     let emails = if signs.may_have_emails() { find_emails(text) } else { Vec::new() };
-    with_emails(social_entities(text, signs), emails)
+    // Hashtags, mentions, URLs and cashtags as twitter-text extracts them.
+    with_emails(crate::twitter::extract_entities_with(text, signs), emails)
 }
 
 /// The social entities and the e-mail addresses of a text in one list,
@@ -69,11 +70,6 @@ fn with_emails(social: Vec<FoundEntity>, emails: Vec<FoundEntity>) -> Vec<FoundE
     found.extend(emails);
     crate::sort::sort_by_key(&mut found, |entity| (entity.span.start, entity.span.end));
     found
-}
-
-/// Hashtags, mentions, URLs and cashtags as twitter-text extracts them.
-fn social_entities(text: &str, signs: Signs) -> Vec<FoundEntity> {
-    crate::twitter::extract_entities_with(text, signs)
 }
 
 /// Social entities are listed as found entities straight away.
