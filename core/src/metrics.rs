@@ -7,6 +7,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::entities::{EntityKind, FoundEntity};
 use crate::platform::{LengthUnit, Platform, PlatformFacts, PlatformTarget};
 use crate::span::Span;
+use crate::twitter::is_ascii_word_byte;
 
 /// How a draft measures up on one platform.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -190,7 +191,7 @@ fn mastodon_special_spans(entities: &[FoundEntity], remote: &[(Span, Span)]) -> 
 /// Fediverse mentions `@user@example.social`: (the whole mention, its `@domain` part).
 pub fn remote_mentions(text: &str) -> Vec<(Span, Span)> {
     let bytes = text.as_bytes();
-    let is_user_byte = is_name_byte;
+    let is_user_byte = is_ascii_word_byte;
     let is_domain_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'.' || byte == b'-';
     let mut found = Vec::new();
     let mut index = 0;
@@ -449,11 +450,6 @@ struct AsciiRun {
     at_after_name: bool,
 }
 
-/// Whether `byte` may be part of a user name in a mention.
-fn is_name_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_'
-}
-
 /// Reads the ASCII run at the start of `bytes` (see [`AsciiRun`]), eight
 /// bytes at a time: one pass instead of a search for the run's end, one for
 /// CRs and one per `@`. An `@` at index 0 follows no name byte (the run
@@ -467,7 +463,7 @@ fn read_ascii_run(bytes: &[u8]) -> AsciiRun {
         let matched = word ^ (ONES * u64::from(byte));
         matched.wrapping_sub(ONES) & !matched & HIGH
     };
-    let at_after_name = |index: usize| index > 0 && bytes[index] == b'@' && is_name_byte(bytes[index - 1]);
+    let at_after_name = |index: usize| index > 0 && bytes[index] == b'@' && is_ascii_word_byte(bytes[index - 1]);
     let mut run = AsciiRun { length: 0, has_cr: false, at_after_name: false };
     for chunk in bytes.chunks_exact(8) {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
@@ -1187,7 +1183,7 @@ mod tests {
                 let expected = AsciiRun {
                     length,
                     has_cr: rest[..length].contains(&b'\r'),
-                    at_after_name: (1..length).any(|index| rest[index] == b'@' && is_name_byte(rest[index - 1])),
+                    at_after_name: (1..length).any(|index| rest[index] == b'@' && is_ascii_word_byte(rest[index - 1])),
                 };
                 let run = read_ascii_run(rest);
                 assert_eq!(run, expected, "{text:?} from {start}");

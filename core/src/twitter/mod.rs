@@ -32,7 +32,7 @@ mod url;
 mod validate;
 mod weight;
 
-pub(crate) use chars::is_invalid_character;
+pub(crate) use chars::{is_ascii_word_byte, is_invalid_character};
 pub(crate) use emoji::emoji_sequence_len as emoji_sequence_length;
 pub(crate) use emoji::is_extended_pictographic;
 pub(crate) use emoji::may_start_with as may_start_emoji_sequence;
