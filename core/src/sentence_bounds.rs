@@ -11,6 +11,8 @@
 //! every short string of the classes below, on generated drafts, and check
 //! every classified char against the crate.
 
+use crate::document::find_byte;
+
 /// The sentence-break class of a char (UAX #29, table 4), as far as the
 /// rules tell the classes apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,6 +56,13 @@ fn class(byte: u8) -> Class {
         b',' | b'-' | b':' | b';' => Class::Continue,
         _ => Class::Other,
     }
+}
+
+/// Whether `byte` may start a char that breaks or ends a sentence: a line
+/// break, a sentence mark, or any byte of a non-ASCII char. Every other byte
+/// is an ASCII char that no rule breaks before while no sentence mark is pending.
+fn may_end_sentence(byte: u8) -> bool {
+    matches!(byte, b'\r' | b'\n' | b'.' | b'!' | b'?') || byte >= 0x80
 }
 
 /// The class of a non-ASCII char, or `None` for one this module leaves to
@@ -175,6 +184,18 @@ pub(crate) fn sentence_starts(text: &str) -> Option<Vec<usize>> {
     // Where the read-ahead after a full stop (rule SB8) last stopped, and what it found there.
     let mut lookahead: Option<(usize, Class)> = None;
     while index < text.len() {
+        if tail == Tail::None && !matches!(previous, Class::CarriageReturn | Class::LineFeed) {
+            // Inside a sentence no rule breaks before an ASCII char that is not a
+            // line break or a sentence mark, and such chars leave the tail as it is:
+            // jump to the next char that may matter. The class before the last
+            // is read only after a full stop, which is never skipped.
+            let next = find_byte(text.as_bytes(), index, may_end_sentence).unwrap_or(text.len());
+            if next > index {
+                previous = class(text.as_bytes()[next - 1]);
+                index = next;
+                continue;
+            }
+        }
         let (mut current, length) = class_at(text, index)?;
         if current == Class::Extend {
             // SB5: a mark belongs to the char before it, and the rules see
