@@ -82,6 +82,7 @@ pub struct Document<'a> {
     normalized: OnceCell<NormalizedText>,
     sentences: OnceCell<Vec<Span>>,
     capital_words: OnceCell<Vec<Word>>,
+    /// The longest run of capitals, up to [`SHARED_CAPITAL_RUN`].
     capital_run: OnceCell<usize>,
     digit_cluster: OnceCell<usize>,
     emoji_pieces: OnceCell<Vec<Piece>>,
@@ -196,10 +197,13 @@ impl<'a> Document<'a> {
         self.capital_words.get_or_init(|| capital_words(&self.prose_view))
     }
 
-    /// The longest run of capitals in the prose view: the capitals rules'
-    /// first test, shared.
-    pub(crate) fn capital_run(&self) -> usize {
-        *self.capital_run.get_or_init(|| longest_capital_run(&self.prose_view))
+    /// Whether the prose view has `length` capitals in a row: the capitals
+    /// rules' first test, shared for lengths up to [`SHARED_CAPITAL_RUN`].
+    pub(crate) fn has_capital_run(&self, length: usize) -> bool {
+        if length > SHARED_CAPITAL_RUN {
+            return may_have_capital_run(&self.prose_view, length);
+        }
+        *self.capital_run.get_or_init(|| longest_capital_run(&self.prose_view, SHARED_CAPITAL_RUN)) >= length
     }
 
     /// The prose view cut into emoji, words and spaces, for the two emoji
@@ -227,6 +231,10 @@ impl<'a> Document<'a> {
         sentences.get(index).copied().filter(|sentence| sentence.start <= offset)
     }
 }
+
+/// The longest run of capitals the capitals rules ask for: the prose view
+/// is scanned once, up to the first run this long.
+const SHARED_CAPITAL_RUN: usize = 4;
 
 /// A run of [`MASK`] bytes to copy from.
 const MASKS: &str = match std::str::from_utf8(&[MASK; 64]) {
@@ -260,38 +268,53 @@ fn masked(view: &str, entities: &[FoundEntity]) -> String {
     masked
 }
 
-/// The longest run of capitals in `text`: one pass over the bytes.
-/// Capitals are looked for in ASCII and in the two-byte range (Latin,
-/// Greek, Cyrillic); other scripts have no case or are fancy text.
-pub(crate) fn longest_capital_run(text: &str) -> usize {
+/// The longest run of capitals in `text`, counted up to `enough`: the scan
+/// stops at the first run that long. Capitals are looked for in ASCII and in
+/// the two-byte range (Latin, Greek, Cyrillic); other scripts have no case
+/// or are fancy text.
+pub(crate) fn longest_capital_run(text: &str, enough: usize) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
     let bytes = text.as_bytes();
     let (mut run, mut longest) = (0usize, 0);
     let mut index = 0;
     while index < bytes.len() {
-        // Eight ASCII bytes at a time: which are capitals, as one bit each,
-        // and the runs those bits make, from a table.
+        if longest >= enough {
+            return enough;
+        }
+        // Eight bytes at a time: which are ASCII capitals, as one bit each,
+        // and the runs those bits make, from a table. Bytes of other chars
+        // are not capitals, unless they lead a two-byte char that may be one.
         if let Some(chunk) = bytes.get(index..index + 8) {
             let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            if word & HIGH == 0 {
-                // With every byte below 0x80 no sum carries into the next byte:
-                // the high bit is set where `b + 0x3F` reaches 0x80 (b ≥ 'A')
-                // and `b + 0x25` does not (b ≤ 'Z').
-                let capitals =
-                    word.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !word.wrapping_add(0x2525_2525_2525_2525) & HIGH;
-                let (leading, trailing, inner) = CAPITAL_RUNS[capital_bits(capitals)];
-                if leading == 8 {
-                    run += 8;
+            // Without their high bits no sum carries into the next byte: the
+            // high bit is set where `b + 0x3F` reaches 0x80 (b ≥ 'A') and
+            // `b + 0x25` does not (b ≤ 'Z').
+            let low = word & !HIGH;
+            let high = word & HIGH;
+            // Lead bytes 0xC2–0xD5, of U+0080–U+057F, where the cased two-byte chars are.
+            let cased_leads =
+                || low.wrapping_add(ONES * (0x80 - 0x42)) & !low.wrapping_add(ONES * (0x80 - 0x56)) & high;
+            if high == 0 || cased_leads() == 0 {
+                let capitals = low.wrapping_add(ONES * 0x3F) & !low.wrapping_add(ONES * 0x25) & !high & HIGH;
+                if capitals == 0 {
+                    run = 0;
                 } else {
-                    longest = longest.max(run + usize::from(leading)).max(usize::from(inner));
-                    run = usize::from(trailing);
+                    let (leading, trailing, inner) = CAPITAL_RUNS[capital_bits(capitals)];
+                    if leading == 8 {
+                        run += 8;
+                    } else {
+                        longest = longest.max(run + usize::from(leading)).max(usize::from(inner));
+                        run = usize::from(trailing);
+                    }
+                    longest = longest.max(run);
                 }
-                longest = longest.max(run);
                 index += 8;
                 continue;
             }
         }
-        // A non-ASCII char or the last few bytes: one char.
+        // A two-byte char that may be a capital, the bytes before it, or the
+        // last few bytes: one char (or a byte inside a char the chunks cut).
         let byte = bytes[index];
         let (is_capital, width) = match byte {
             0x00..=0x7F => (byte.is_ascii_uppercase(), 1),
@@ -310,7 +333,7 @@ pub(crate) fn longest_capital_run(text: &str) -> usize {
         longest = longest.max(run);
         index += width;
     }
-    longest
+    longest.min(enough)
 }
 
 /// The high bits of the eight bytes of `high_bits` as an 8-bit number, byte
@@ -415,7 +438,7 @@ pub(crate) fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool +
 
 /// Whether `text` has `length` capitals in a row.
 pub(crate) fn may_have_capital_run(text: &str, length: usize) -> bool {
-    longest_capital_run(text) >= length
+    longest_capital_run(text, length) >= length
 }
 
 /// A word of the prose: a run of letters, digits and inner apostrophes.
@@ -935,10 +958,14 @@ mod tests {
             "A", "B", "Z", "a", "z", "@", "[", " ", "É", "é", "Ω", "Ж", "Ա", "ب", "中", "🎉", "Ⓐ",
             // Longer than a chunk, so that whole chunks are skipped.
             "the quick brown fox jumps over the lazy dog, 0123456789", "NO LOWERCASE HERE AT ALL IN THIS PIECE OF TEXT",
-            "AB", "ABC", "ABCDEFG", "@[`{", "\u{7F}", "xYz",
-        ]), 0..24)) {
+            "AB", "ABC", "ABCDEFG", "@[`{", "\u{7F}", "xYz", "ÀÉÎ", "ÆØÅ ÐÞ", "\u{C0}\u{D7}\u{DE}", "ΑΒΓ", "ЖЗИЙ", "ԱԲ",
+        ]), 0..24), enough in proptest::prop_oneof![1..10usize, proptest::strategy::Just(usize::MAX)]) {
             let text = pieces.concat();
-            proptest::prop_assert_eq!(longest_capital_run(&text), longest_capital_run_by_char(&text), "{:?}", text);
+            proptest::prop_assert_eq!(
+                longest_capital_run(&text, enough),
+                longest_capital_run_by_char(&text).min(enough),
+                "{:?} up to {}", text, enough
+            );
         }
     }
 

@@ -146,7 +146,7 @@ impl Rule for AllCapsSentence {
         let view = document.prose_view();
         let source = document.source();
         // Splitting sentences is the costly part: first ask whether the whole draft has enough words in capitals.
-        if document.capital_run() < 3 || !enough_capitals(source, document.capital_words()) {
+        if !document.has_capital_run(3) || !enough_capitals(source, document.capital_words()) {
             return;
         }
         for &sentence in document.sentences() {

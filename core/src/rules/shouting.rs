@@ -111,7 +111,7 @@ impl Rule for Shouting {
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let document = context.document;
         let view = document.prose_view();
-        if document.capital_run() < MIN_LETTERS {
+        if !document.has_capital_run(MIN_LETTERS) {
             return;
         }
         let source = document.source();
