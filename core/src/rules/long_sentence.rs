@@ -198,16 +198,44 @@ fn push_trimmed(pieces: &mut Vec<Span>, text: &str, start: usize, end: usize, of
 /// (“@user @user”) nor a closing block of two or more hashtags and mentions
 /// (a single closing hashtag is often part of the sentence: “Join us for #WorldHealthDay”).
 fn counted_words(text: &str) -> usize {
-    let mut tokens: Vec<&str> = text.split_whitespace().collect();
+    // About one token per space: one allocation for most sentences.
+    let mut tokens: Vec<&str> = Vec::with_capacity(count_spaces(text.as_bytes()) + 1);
+    tokens.extend(text.split_whitespace());
     let leading = tokens.iter().take_while(|token| token.starts_with('@')).count();
-    tokens.drain(..leading);
+    let tokens = &tokens[leading..];
     let is_tag = |token: &str| token.starts_with('#') || token.starts_with('@');
-    let closing = tokens.iter().rev().take_while(|token| is_tag(token) || !token.chars().any(char::is_alphanumeric));
-    let closing: Vec<&str> = closing.copied().collect();
-    if closing.iter().filter(|token| is_tag(token)).count() >= 2 {
-        tokens.truncate(tokens.len() - closing.len());
+    let (mut closing, mut closing_tags) = (0, 0);
+    for &token in tokens.iter().rev() {
+        let tag = is_tag(token);
+        if !tag && token.chars().any(char::is_alphanumeric) {
+            break;
+        }
+        closing += 1;
+        closing_tags += usize::from(tag);
     }
-    tokens.iter().map(|token| token.unicode_words().count()).sum()
+    let counted = if closing_tags >= 2 { &tokens[..tokens.len() - closing] } else { tokens };
+    counted.iter().map(|token| token_words(token)).sum()
+}
+
+/// How many words `token` holds, as `unicode_words` counts them. An ASCII
+/// token with at most one run of letters and digits, most tokens, holds that
+/// many: the Unicode rules never break inside such a run, and a part
+/// without a letter or digit is no word.
+fn token_words(token: &str) -> usize {
+    let bytes = token.as_bytes();
+    if bytes.is_ascii() {
+        let mut runs = 0;
+        let mut previous_alphanumeric = false;
+        for &byte in bytes {
+            let alphanumeric = byte.is_ascii_alphanumeric();
+            runs += usize::from(alphanumeric && !previous_alphanumeric);
+            previous_alphanumeric = alphanumeric;
+        }
+        if runs <= 1 {
+            return runs;
+        }
+    }
+    token.unicode_words().count()
 }
 
 #[cfg(test)]
@@ -306,6 +334,37 @@ mod tests {
                 proptest::prop_assert!(may_have_long_sentence(&text), "{text:?}");
             }
             proptest::prop_assert_eq!(may_have_long_sentence(&text), may_have_long_sentence_byte_by_byte(&text), "{:?}", text);
+        }
+    }
+
+    /// [`counted_words`] as first written, every token counted by the Unicode rules.
+    fn counted_words_by_unicode_rules(text: &str) -> usize {
+        let mut tokens: Vec<&str> = text.split_whitespace().collect();
+        let leading = tokens.iter().take_while(|token| token.starts_with('@')).count();
+        tokens.drain(..leading);
+        let is_tag = |token: &str| token.starts_with('#') || token.starts_with('@');
+        let closing =
+            tokens.iter().rev().take_while(|token| is_tag(token) || !token.chars().any(char::is_alphanumeric));
+        let closing: Vec<&str> = closing.copied().collect();
+        if closing.iter().filter(|token| is_tag(token)).count() >= 2 {
+            tokens.truncate(tokens.len() - closing.len());
+        }
+        tokens.iter().map(|token| token.unicode_words().count()).sum()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn words_are_counted_as_the_unicode_rules_count_them(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "Word", "7", "3.5", " ", " ", "  ", "\n", "\t", "\u{a0}", "'", "’", ".", ",", ":", ";", "_", "-", "e.g.",
+            "don't", "#", "#Tag", "@", "@user", "\u{1}", "!", "?", "\"", "(", ")", "…", "é", "É", "中文", "🎉", "👍🏽",
+            "\u{301}", "x_y", "a:b", "1,000", "U.S.", "ok.'", "-",
+        ]), 0..40)) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(counted_words(&text), counted_words_by_unicode_rules(&text), "{:?}", text);
+            for token in text.split_whitespace() {
+                proptest::prop_assert_eq!(token_words(token), token.unicode_words().count(), "{:?}", token);
+            }
         }
     }
 
