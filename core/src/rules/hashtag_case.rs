@@ -189,11 +189,46 @@ pub(crate) fn split_words(text: &str) -> Option<Vec<&str>> {
 }
 
 /// [`split_words`], with the listed words found by `words`.
+///
+/// Only the positions that listed words lead to from the start can be on a
+/// split, so they are found first, and the dynamic programme looks only at
+/// them: most lowercase hashtags are one listed word, or have no split at
+/// all, and end there. Tests compare it with [`split_words_at_every_start`],
+/// the programme over every position.
 fn split_words_with<'t>(text: &'t str, words: &impl WordSource) -> Option<Vec<&'t str>> {
     let length = text.len();
     if !(5..=LONGEST_SPLIT).contains(&length) || !text.bytes().all(|byte| byte.is_ascii_lowercase()) {
         return None;
     }
+    // Bit `i`: a split of text[..i] into listed words exists.
+    let mut reachable: u128 = 1;
+    let mut start = 0;
+    loop {
+        words.for_each_word_from(text.as_bytes(), start, |end| reachable |= 1 << end);
+        // One listed word: no split has fewer words.
+        if start == 0 && reachable >> length & 1 != 0 {
+            return None;
+        }
+        let later = reachable & !((2 << start) - 1);
+        if later == 0 {
+            break;
+        }
+        start = later.trailing_zeros() as usize;
+        if start >= length {
+            break;
+        }
+    }
+    if reachable >> length & 1 == 0 {
+        return None;
+    }
+    best_split(text, words, reachable)
+}
+
+/// The best split of `text`, from the dynamic programme over the starts
+/// whose bit `reachable` sets (bit `i` for `text[i..]`); the others are
+/// left out as if no split started there.
+fn best_split<'t>(text: &'t str, words: &impl WordSource, reachable: u128) -> Option<Vec<&'t str>> {
+    let length = text.len();
     // best[i]: the best split of text[i..] as (words, function words, end of
     // the first word). Fewest words wins; among equals, the split with more
     // function words reads right ("be the shine", not "bet he shine";
@@ -203,6 +238,9 @@ fn split_words_with<'t>(text: &'t str, words: &impl WordSource) -> Option<Vec<&'
     let mut best: [Option<(u8, u8, u8)>; LONGEST_SPLIT + 1] = [None; LONGEST_SPLIT + 1];
     best[length] = Some((0, 0, length as u8));
     for start in (0..length).rev() {
+        if reachable >> start & 1 == 0 {
+            continue;
+        }
         let mut best_here: Option<(u8, u8, u8)> = None;
         words.for_each_word_from(text.as_bytes(), start, |end| {
             let Some((count, function, _)) = best[end] else { return };
@@ -236,6 +274,16 @@ fn split_words_with<'t>(text: &'t str, words: &impl WordSource) -> Option<Vec<&'
         return None;
     }
     Some(split)
+}
+
+/// [`split_words_with`] the plain way, the dynamic programme over every
+/// start: the reference for the tests.
+#[cfg(test)]
+fn split_words_at_every_start<'t>(text: &'t str, words: &impl WordSource) -> Option<Vec<&'t str>> {
+    if !(5..=LONGEST_SPLIT).contains(&text.len()) || !text.bytes().all(|byte| byte.is_ascii_lowercase()) {
+        return None;
+    }
+    best_split(text, words, u128::MAX)
 }
 
 /// Whether `word` is one of [`FUNCTION_WORDS`].
@@ -470,9 +518,10 @@ mod tests {
         }
     }
 
-    /// The split with the words the automaton finds: the reference the trie's split must equal.
+    /// The split with the words the automaton finds, from the dynamic
+    /// programme over every start: the reference the trie's split must equal.
     fn split_words_by_automaton(text: &str) -> Option<Vec<&str>> {
-        split_words_with(text, &AutomatonWords::of(text))
+        split_words_at_every_start(text, &AutomatonWords::of(text))
     }
 
     #[test]
