@@ -140,23 +140,24 @@ impl Rule for HashtagCount {
             return;
         }
         let hashtags = || context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag);
-        let passed = |target: &PlatformTarget| self.limit_passed(context.settings, target, count);
+        // Each target's limit when the post is over it, worked out once: the
+        // messages name the platforms of each limit.
+        let passed: Vec<Option<usize>> =
+            context.platforms.iter().map(|target| self.limit_passed(context.settings, target, count)).collect();
+        let last_end = hashtags().next_back().map_or(0, |hashtag| hashtag.span.end);
         // Platforms with the same limit share one finding, in the order of
         // the first platform with each limit.
-        let mut limits: Vec<usize> = Vec::new();
-        for limit in context.platforms.iter().filter_map(passed) {
-            if !limits.contains(&limit) {
-                limits.push(limit);
+        for (index, &limit) in passed.iter().enumerate() {
+            let Some(limit) = limit else { continue };
+            if passed[..index].contains(&Some(limit)) {
+                continue;
             }
-        }
-        let last_end = hashtags().next_back().map_or(0, |hashtag| hashtag.span.end);
-        for limit in limits {
             // From the first hashtag past the limit to the last one.
             let first_over = hashtags().nth(limit).map_or(last_end, |hashtag| hashtag.span.start);
             let span = Span::new(first_over, last_end);
             let push_names = |message: &mut String| {
-                let names = context.platforms.iter().filter(|target| passed(target) == Some(limit));
-                for (index, target) in names.enumerate() {
+                let names = context.platforms.iter().zip(&passed).filter(|(_, passed)| **passed == Some(limit));
+                for (index, (target, _)) in names.enumerate() {
                     if index > 0 {
                         message.push_str(" and ");
                     }
