@@ -80,9 +80,10 @@ fn decode_word_list(front_coded: &str) -> String {
     words
 }
 
-/// Longest word the list may hold.
-#[cfg(test)]
+/// Longest word the list may hold: [`split_words_with`] notes the words at
+/// a position as a bit per length, in 32 bits.
 const LONGEST_WORD: usize = 24;
+const _: () = assert!(LONGEST_WORD <= 32);
 
 /// Short words that glue hashtags together; a split that uses them is more likely right.
 /// Sorted, none longer than four letters: every word found in a hashtag is looked up.
@@ -119,10 +120,14 @@ const WORD_ENDS_HERE: u32 = 1 << 31;
 
 impl WordTrie {
     /// Builds the trie of `words`; words with anything but the letters a
-    /// to z are left out, as a lowercase hashtag can never hold them.
+    /// to z are left out, as a lowercase hashtag can never hold them, and
+    /// so are words longer than [`LONGEST_WORD`] (the list has none).
     fn new(words: &[&str]) -> WordTrie {
-        let mut words: Vec<&[u8]> =
-            words.iter().map(|word| word.as_bytes()).filter(|word| word.iter().all(u8::is_ascii_lowercase)).collect();
+        let mut words: Vec<&[u8]> = words
+            .iter()
+            .map(|word| word.as_bytes())
+            .filter(|word| word.len() <= LONGEST_WORD && word.iter().all(u8::is_ascii_lowercase))
+            .collect();
         words.sort_unstable();
         words.dedup();
         let mut nodes = vec![TrieNode::default()];
@@ -152,7 +157,8 @@ impl WordTrie {
 
 /// Where [`split_words_with`] gets the listed words that start at a letter.
 trait WordSource {
-    /// Calls `found(end)` for every listed word `text[start..end]`.
+    /// Calls `found(end)` for every listed word `text[start..end]`; no word
+    /// is longer than [`LONGEST_WORD`].
     fn for_each_word_from(&self, text: &[u8], start: usize, found: impl FnMut(usize));
 }
 
@@ -202,9 +208,17 @@ fn split_words_with<'t>(text: &'t str, words: &impl WordSource) -> Option<Vec<&'
     }
     // Bit `i`: a split of text[..i] into listed words exists.
     let mut reachable: u128 = 1;
+    // The words found at each reachable start, for the programme to use
+    // without walking the trie again.
+    let mut found = FoundWords { lengths: [0; LONGEST_SPLIT] };
     let mut start = 0;
     loop {
-        words.for_each_word_from(text.as_bytes(), start, |end| reachable |= 1 << end);
+        let mut lengths = 0u32;
+        words.for_each_word_from(text.as_bytes(), start, |end| {
+            reachable |= 1 << end;
+            lengths |= 1u32.checked_shl((end - start - 1) as u32).unwrap_or(0);
+        });
+        found.lengths[start] = lengths;
         // One listed word: no split has fewer words.
         if start == 0 && reachable >> length & 1 != 0 {
             return None;
@@ -221,7 +235,23 @@ fn split_words_with<'t>(text: &'t str, words: &impl WordSource) -> Option<Vec<&'
     if reachable >> length & 1 == 0 {
         return None;
     }
-    best_split(text, words, reachable)
+    best_split(text, &found, reachable)
+}
+
+/// The listed words at each position of a text, as [`split_words_with`]
+/// found them: bit `k` of `lengths[start]` for the word of `k + 1` letters.
+struct FoundWords {
+    lengths: [u32; LONGEST_SPLIT],
+}
+
+impl WordSource for FoundWords {
+    fn for_each_word_from(&self, _: &[u8], start: usize, mut found: impl FnMut(usize)) {
+        let mut lengths = self.lengths.get(start).copied().unwrap_or(0);
+        while lengths != 0 {
+            found(start + lengths.trailing_zeros() as usize + 1);
+            lengths &= lengths - 1;
+        }
+    }
 }
 
 /// The best split of `text`, from the dynamic programme over the starts
