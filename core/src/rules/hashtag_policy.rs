@@ -183,86 +183,104 @@ fn hashtags_are_distinct_ascii(text: &str, entities: &[FoundEntity]) -> bool {
     true
 }
 
+/// Reports a post with none of the required hashtags.
+#[inline(never)]
+fn report_missing_required(context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
+    let text = context.document.source();
+    let policy = &context.settings.hashtags;
+    let wanted: Vec<String> = policy.required.iter().map(|tag| key(tag)).collect();
+    if hashtags(context.raw_entities).any(|tag| wanted.contains(&key(tag.value.slice(text)))) {
+        return;
+    }
+    let end = text.trim_end().len();
+    let list = policy.required.join(", ");
+    reporter.report_with_fixes(
+        Span::empty(end),
+        format!("The post has none of the required hashtags ({list})"),
+        format!("Add {}.", policy.required[0]),
+        policy
+            .required
+            .iter()
+            .map(|tag| Fix::replace(format!("Add {tag}"), Span::empty(end), format!(" {tag}")))
+            .collect(),
+    );
+}
+
+/// Reports the first required hashtag when it sits after a platform's fold.
+#[inline(never)]
+fn report_required_below_fold(context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
+    let text = context.document.source();
+    let policy = &context.settings.hashtags;
+    let wanted: Vec<String> = policy.required.iter().map(|tag| key(tag)).collect();
+    let found: Vec<&FoundEntity> =
+        hashtags(context.raw_entities).filter(|tag| wanted.contains(&key(tag.value.slice(text)))).collect();
+    let Some(first) = found.first() else { return };
+    for metrics in context.metrics {
+        let Some(fold) = metrics.fold else { continue };
+        if first.span.start >= fold {
+            let facts = metrics.platform.facts();
+            reporter.report(
+                first.span,
+                format!(
+                    "{} comes after {}'s “more” fold ({} characters), so most readers will not see it",
+                    first.span.slice(text),
+                    facts.display_name,
+                    facts.fold.unwrap_or_default()
+                ),
+                "Move the hashtag into the first line of the post.",
+            );
+        }
+    }
+}
+
+/// Reports every banned hashtag.
+#[inline(never)]
+fn report_banned(context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
+    let text = context.document.source();
+    let policy = &context.settings.hashtags;
+    let banned: Vec<String> = policy.banned.iter().map(|tag| key(tag)).collect();
+    for tag in hashtags(context.raw_entities) {
+        if banned.contains(&key(tag.value.slice(text))) {
+            let shown = tag.span.slice(text);
+            let message = format!("{shown} is banned by the guideline");
+            report_removable(reporter, text, tag.span, message, "Remove it.", format!("Remove {shown}"));
+        }
+    }
+}
+
+/// Reports every hashtag that repeats an earlier one.
+#[inline(never)]
+fn report_repeats(text: &str, entities: &[FoundEntity], reporter: &mut Reporter<'_>) {
+    for tag in repeats(text, entities) {
+        let shown = tag.span.slice(text);
+        let message = format!("{shown} is already in the post");
+        let title = format!("Remove the second {shown}");
+        report_removable(reporter, text, tag.span, message, "Remove the repeat.", title);
+    }
+}
+
 impl Rule for HashtagPolicyRule {
     fn meta(&self) -> &RuleMeta {
         &self.meta
     }
 
+    // The parts run in functions of their own: most posts end at the first
+    // test, and then do not pay for setting up the larger parts' frames.
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
-        let text = context.document.source();
         let policy = &context.settings.hashtags;
         match self.check {
-            Check::Required => {
-                if policy.required.is_empty() {
-                    return;
-                }
-                let wanted: Vec<String> = policy.required.iter().map(|tag| key(tag)).collect();
-                if hashtags(context.raw_entities).any(|tag| wanted.contains(&key(tag.value.slice(text)))) {
-                    return;
-                }
-                let end = text.trim_end().len();
-                let list = policy.required.join(", ");
-                reporter.report_with_fixes(
-                    Span::empty(end),
-                    format!("The post has none of the required hashtags ({list})"),
-                    format!("Add {}.", policy.required[0]),
-                    policy
-                        .required
-                        .iter()
-                        .map(|tag| Fix::replace(format!("Add {tag}"), Span::empty(end), format!(" {tag}")))
-                        .collect(),
-                );
+            Check::Required if !policy.required.is_empty() => report_missing_required(context, reporter),
+            Check::RequiredBelowFold if policy.in_preview && !policy.required.is_empty() => {
+                report_required_below_fold(context, reporter)
             }
-            Check::RequiredBelowFold => {
-                if !policy.in_preview || policy.required.is_empty() {
-                    return;
-                }
-                let wanted: Vec<String> = policy.required.iter().map(|tag| key(tag)).collect();
-                let found: Vec<&FoundEntity> =
-                    hashtags(context.raw_entities).filter(|tag| wanted.contains(&key(tag.value.slice(text)))).collect();
-                let Some(first) = found.first() else { return };
-                for metrics in context.metrics {
-                    let Some(fold) = metrics.fold else { continue };
-                    if first.span.start >= fold {
-                        let facts = metrics.platform.facts();
-                        reporter.report(
-                            first.span,
-                            format!(
-                                "{} comes after {}'s “more” fold ({} characters), so most readers will not see it",
-                                first.span.slice(text),
-                                facts.display_name,
-                                facts.fold.unwrap_or_default()
-                            ),
-                            "Move the hashtag into the first line of the post.",
-                        );
-                    }
-                }
-            }
-            Check::Banned => {
-                if policy.banned.is_empty() {
-                    return;
-                }
-                let banned: Vec<String> = policy.banned.iter().map(|tag| key(tag)).collect();
-                for tag in hashtags(context.raw_entities) {
-                    if banned.contains(&key(tag.value.slice(text))) {
-                        let shown = tag.span.slice(text);
-                        let message = format!("{shown} is banned by the guideline");
-                        report_removable(reporter, text, tag.span, message, "Remove it.", format!("Remove {shown}"));
-                    }
-                }
-            }
+            Check::Banned if !policy.banned.is_empty() => report_banned(context, reporter),
             Check::Duplicate => {
-                let entities = context.raw_entities;
-                if hashtags_are_distinct_ascii(text, entities) {
-                    return;
-                }
-                for tag in repeats(text, entities) {
-                    let shown = tag.span.slice(text);
-                    let message = format!("{shown} is already in the post");
-                    let title = format!("Remove the second {shown}");
-                    report_removable(reporter, text, tag.span, message, "Remove the repeat.", title);
+                let text = context.document.source();
+                if !hashtags_are_distinct_ascii(text, context.raw_entities) {
+                    report_repeats(text, context.raw_entities, reporter);
                 }
             }
+            Check::Required | Check::RequiredBelowFold | Check::Banned => {}
         }
     }
 }
