@@ -140,24 +140,26 @@ impl Rule for HashtagCount {
             return;
         }
         let hashtags = || context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag);
-        // Each target's limit when the post is over it, worked out once: the
-        // messages name the platforms of each limit.
-        let passed: Vec<Option<usize>> =
-            context.platforms.iter().map(|target| self.limit_passed(context.settings, target, count)).collect();
+        // The targets whose limit the post is over, with that limit: one or
+        // two of them, which the messages go through again for the names.
+        let over: Vec<(usize, &PlatformTarget)> = context
+            .platforms
+            .iter()
+            .filter_map(|target| Some((self.limit_passed(context.settings, target, count)?, target)))
+            .collect();
         let last_end = hashtags().next_back().map_or(0, |hashtag| hashtag.span.end);
         // Platforms with the same limit share one finding, in the order of
         // the first platform with each limit.
-        for (index, &limit) in passed.iter().enumerate() {
-            let Some(limit) = limit else { continue };
-            if passed[..index].contains(&Some(limit)) {
+        for (index, &(limit, _)) in over.iter().enumerate() {
+            if over[..index].iter().any(|&(earlier, _)| earlier == limit) {
                 continue;
             }
             // From the first hashtag past the limit to the last one.
             let first_over = hashtags().nth(limit).map_or(last_end, |hashtag| hashtag.span.start);
             let span = Span::new(first_over, last_end);
             let push_names = |message: &mut String| {
-                let names = context.platforms.iter().zip(&passed).filter(|(_, passed)| **passed == Some(limit));
-                for (index, (target, _)) in names.enumerate() {
+                let names = over.iter().filter(|&&(passed, _)| passed == limit);
+                for (index, (_, target)) in names.enumerate() {
                     if index > 0 {
                         message.push_str(" and ");
                     }
