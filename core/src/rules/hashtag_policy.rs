@@ -161,26 +161,52 @@ fn repeats<'e>(text: &str, entities: &'e [FoundEntity]) -> Vec<&'e FoundEntity> 
     found
 }
 
-/// Most hashtags compared in pairs by [`hashtags_are_distinct_ascii`]; past
-/// it, the sort of [`repeats`] takes fewer steps.
+/// Most hashtags compared in pairs by [`hashtags_are_distinct`]; past it,
+/// the sort of [`repeats`] takes fewer steps.
 const MOST_COMPARED_IN_PAIRS: usize = 24;
 
 /// Whether the hashtags surely have no [`repeats`], told without the sort
-/// and its key comparisons, which nearly every post would pay for nothing:
-/// they are ASCII without a leading `#` (so a key is the lowercased text)
-/// and no two of the same length are equal ignoring case. False when unsure.
-fn hashtags_are_distinct_ascii(text: &str, entities: &[FoundEntity]) -> bool {
+/// and the keys it builds, which nearly every post would pay for nothing:
+/// no two of them [`may_share_key`]. False when unsure.
+fn hashtags_are_distinct(text: &str, entities: &[FoundEntity]) -> bool {
+    // While every hashtag so far is ASCII without a leading `#` (nearly
+    // always), a plain comparison ignoring case does.
+    let mut plain_ascii = true;
     for (index, tag) in hashtags(entities).enumerate() {
-        let value = tag.value.slice(text).as_bytes();
-        if index == MOST_COMPARED_IN_PAIRS || !value.is_ascii() || value.first() == Some(&b'#') {
+        if index == MOST_COMPARED_IN_PAIRS {
             return false;
         }
-        // `eq_ignore_ascii_case` compares the lengths first.
-        if hashtags(entities).take(index).any(|other| other.value.slice(text).as_bytes().eq_ignore_ascii_case(value)) {
+        let value = tag.value.slice(text);
+        plain_ascii &= value.is_ascii() && !value.starts_with('#');
+        let mut earlier = hashtags(entities).take(index).map(|other| other.value.slice(text));
+        let repeated = if plain_ascii {
+            // `eq_ignore_ascii_case` compares the lengths first.
+            earlier.any(|other| other.eq_ignore_ascii_case(value))
+        } else {
+            earlier.any(|other| may_share_key(other, value))
+        };
+        if repeated {
             return false;
         }
     }
     true
+}
+
+/// Whether two hashtags' [`key`]s may be equal; false only when they
+/// surely differ. ASCII hashtags compare ignoring case. Others compare
+/// lowercased a char at a time, with no string built, and with final and
+/// medial sigma taken as one letter: `to_lowercase` picks between them by
+/// position, so equal keys are equal that way too.
+fn may_share_key(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_start_matches(['#', '＃']), b.trim_start_matches(['#', '＃']));
+    if a.is_ascii() && b.is_ascii() {
+        // `eq_ignore_ascii_case` compares the lengths first.
+        return a.eq_ignore_ascii_case(b);
+    }
+    fn lowered(text: &str) -> impl Iterator<Item = char> + '_ {
+        text.chars().flat_map(char::to_lowercase).map(|ch| if ch == 'ς' { 'σ' } else { ch })
+    }
+    lowered(a).eq(lowered(b))
 }
 
 /// Reports a post with none of the required hashtags.
@@ -276,7 +302,7 @@ impl Rule for HashtagPolicyRule {
             Check::Banned if !policy.banned.is_empty() => report_banned(context, reporter),
             Check::Duplicate => {
                 let text = context.document.source();
-                if !hashtags_are_distinct_ascii(text, context.raw_entities) {
+                if !hashtags_are_distinct(text, context.raw_entities) {
                     report_repeats(text, context.raw_entities, reporter);
                 }
             }
@@ -301,10 +327,56 @@ mod tests {
         }
     }
 
+    /// Keys that [`may_share_key`] says differ do differ.
+    #[test]
+    fn keys_said_to_differ_differ() {
+        let tags = [
+            "Health",
+            "health",
+            "#health",
+            "HEALTHY",
+            "Ünïcode",
+            "ünïcode",
+            "ÜNÏCODE",
+            "Σοφία",
+            "σοφία",
+            "ΣΟΦΙΑΣ",
+            "σοφιας",
+            "σοφιaς",
+            "ΣΟΦΙΑΣΣ",
+            "K",
+            "\u{212A}",
+            "k",
+            "İ",
+            "i̇",
+            "i",
+            "ß",
+            "SS",
+            "ẞ",
+            "ǅ",
+            "ǆ",
+            "Ǆ",
+            "b",
+            "a",
+            "＃a",
+            "ς",
+            "Σ",
+            "σ",
+        ];
+        for a in tags {
+            for b in tags {
+                assert!(may_share_key(a, b) || key(a) != key(b), "{a} / {b}");
+                if key(a) == key(b) {
+                    assert!(may_share_key(a, b), "{a} / {b}");
+                }
+            }
+        }
+    }
+
     /// The test that skips the sort answers "distinct" only for hashtags
     /// that have no repeats, and for ASCII hashtags it answers exactly.
     #[test]
-    fn distinct_ascii_hashtags_have_no_repeats() {
+    fn distinct_hashtags_have_no_repeats() {
         let pieces = [
             "#a",
             "#A",
@@ -329,12 +401,19 @@ mod tests {
             "#a#a",
             "@a",
             "https://x.org/#a",
+            "#Σοφία",
+            "#ΣΟΦΙΑΣ",
+            "#σοφιας",
+            "#\u{212A}",
+            "#k",
+            "#ǅ",
+            "#ǆ",
         ];
         let mut distinct_texts = 0;
-        for text in crate::test_texts::from_pieces(&pieces, 7, 5000, 2 * MOST_COMPARED_IN_PAIRS) {
+        for text in crate::test_texts::from_pieces(&pieces, 7, 8000, 2 * MOST_COMPARED_IN_PAIRS) {
             let entities = crate::entities::find(&text);
             let has_repeats = !repeats(&text, &entities).is_empty();
-            let distinct = hashtags_are_distinct_ascii(&text, &entities);
+            let distinct = hashtags_are_distinct(&text, &entities);
             assert!(!(distinct && has_repeats), "{text:?}");
             let values = || hashtags(&entities).map(|tag| tag.value.slice(&text));
             if values().count() <= MOST_COMPARED_IN_PAIRS && values().all(str::is_ascii) {
