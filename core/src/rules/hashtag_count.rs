@@ -139,6 +139,16 @@ impl Rule for HashtagCount {
         if count == 0 || count <= self.fewest_that_can_pass(context.settings) {
             return;
         }
+        self.report_over(context, reporter, count);
+    }
+}
+
+impl HashtagCount {
+    /// Reports the post's `count` hashtags against each target's limit. A
+    /// function of its own, so the early returns most posts take do not set
+    /// up its frame.
+    #[inline(never)]
+    fn report_over(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>, count: usize) {
         let hashtags = || context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag);
         // The targets whose limit the post is over, with that limit: one or
         // two of them, which the messages go through again for the names.
