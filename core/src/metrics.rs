@@ -33,13 +33,64 @@ pub struct PlatformMetrics {
     /// Links.
     pub links: usize,
     /// Byte offset of the preview fold, when the text is longer than the preview.
-    pub fold: Option<usize>,
+    fold: OptionalOffset,
     /// Byte offset where the text stops fitting, when it is too long.
     #[serde(skip)]
-    pub overflow: Option<usize>,
+    overflow: OptionalOffset,
     /// UTF-8 bytes, when the platform has a byte limit too.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bytes: Option<usize>,
+    #[serde(skip_serializing_if = "OptionalOffset::is_none")]
+    bytes: OptionalOffset,
+}
+
+impl PlatformMetrics {
+    /// Byte offset of the preview fold, when the text is longer than the preview.
+    pub fn fold(&self) -> Option<usize> {
+        self.fold.get()
+    }
+
+    /// Byte offset where the text stops fitting, when it is too long.
+    pub fn overflow(&self) -> Option<usize> {
+        self.overflow.get()
+    }
+
+    /// UTF-8 bytes, when the platform has a byte limit too.
+    pub fn bytes(&self) -> Option<usize> {
+        self.bytes.get()
+    }
+}
+
+/// A byte offset or byte count that may be missing, in one word instead of
+/// an `Option`'s two: nothing in a text in memory lies at `usize::MAX`, so
+/// that value stands for none. Keeps [`PlatformMetrics`] small enough that a
+/// report's list of twelve is a small block for the allocator (over 1 KiB,
+/// glibc's malloc and free of it cost about 400 instructions a check).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct OptionalOffset(usize);
+
+impl OptionalOffset {
+    fn new(value: Option<usize>) -> Self {
+        OptionalOffset(value.unwrap_or(usize::MAX))
+    }
+
+    fn get(self) -> Option<usize> {
+        (self.0 != usize::MAX).then_some(self.0)
+    }
+
+    fn is_none(&self) -> bool {
+        self.get().is_none()
+    }
+}
+
+impl std::fmt::Debug for OptionalOffset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+impl Serialize for OptionalOffset {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.get().serialize(serializer)
+    }
 }
 
 fn serialize_platform<S: serde::Serializer>(platform: &Platform, serializer: S) -> Result<S::Ok, S::Error> {
@@ -1003,9 +1054,9 @@ impl DraftFacts<'_> {
             hashtags: self.hashtags,
             mentions,
             links,
-            fold: planned.fold_slot.and_then(|slot| lengths.fold(slot)),
-            overflow,
-            bytes,
+            fold: OptionalOffset::new(planned.fold_slot.and_then(|slot| lengths.fold(slot))),
+            overflow: OptionalOffset::new(overflow),
+            bytes: OptionalOffset::new(bytes),
         }
     }
 }
@@ -1119,10 +1170,10 @@ mod tests {
         let text = format!("{}é and more", "a".repeat(298));
         let bluesky = metrics(&text, "bluesky");
         assert_eq!(bluesky.length, 308);
-        assert_eq!(bluesky.overflow, Some(301), "the 301st character");
+        assert_eq!(bluesky.overflow(), Some(301), "the 301st character");
         assert!(!bluesky.valid);
         let x = metrics(&"a".repeat(281), "x");
-        assert_eq!((x.length, x.overflow, x.remaining), (281, Some(280), -1));
+        assert_eq!((x.length, x.overflow(), x.remaining), (281, Some(280), -1));
         assert!(metrics(&"a".repeat(281), "x:500").valid);
     }
 
@@ -1131,9 +1182,32 @@ mod tests {
         let wide = "中".repeat(1001);
         let bluesky = metrics(&wide, "bluesky");
         assert!(bluesky.length <= 1001 && !bluesky.valid, "3003 bytes is over the byte limit");
-        assert_eq!(bluesky.bytes, Some(3003));
+        assert_eq!(bluesky.bytes(), Some(3003));
         assert!(!metrics("a <b> tag", "youtube").valid);
         assert!(metrics("a tag", "youtube-title").valid);
+    }
+
+    /// The optional offsets kept in one word read back and serialize as the
+    /// `Option`s they stand for: `bytes` only where there is a byte limit,
+    /// `fold` as null where there is none, `overflow` never.
+    #[test]
+    fn optional_offsets_read_and_serialize_as_options() {
+        for value in [None, Some(0), Some(1), Some(usize::MAX - 1)] {
+            assert_eq!(OptionalOffset::new(value).get(), value);
+            assert_eq!(format!("{:?}", OptionalOffset::new(value)), format!("{value:?}"));
+        }
+        let long = "a".repeat(400);
+        let bluesky = metrics(&long, "bluesky");
+        assert_eq!((bluesky.bytes(), bluesky.overflow(), bluesky.fold()), (Some(400), Some(300), None));
+        assert_eq!(
+            serde_json::to_string(&bluesky).unwrap(),
+            r#"{"platform":"bluesky","unit":"graphemes","length":400,"limit":300,"remaining":-100,"valid":false,"hashtags":0,"mentions":0,"links":0,"fold":null,"bytes":400}"#
+        );
+        let instagram = metrics(&long, "instagram");
+        assert_eq!((instagram.bytes(), instagram.overflow(), instagram.fold()), (None, None, Some(125)));
+        assert!(serde_json::to_string(&instagram).unwrap().ends_with(r#""links":0,"fold":125}"#));
+        // Twelve platforms' metrics stay within glibc's small blocks (1,032 bytes).
+        assert!(std::mem::size_of::<PlatformMetrics>() * 12 <= 1032);
     }
 
     #[test]
@@ -1162,10 +1236,10 @@ mod tests {
             }
         }
         let long = format!("{}\r\n{}", "a".repeat(130), "é".repeat(130));
-        assert_eq!(metrics(&long, "instagram").fold, Some(125));
+        assert_eq!(metrics(&long, "instagram").fold(), Some(125));
         let accented = "é".repeat(200);
-        assert_eq!(metrics(&accented, "instagram").fold, Some(250));
-        assert_eq!(metrics(&"a".repeat(125), "instagram").fold, None);
+        assert_eq!(metrics(&accented, "instagram").fold(), Some(250));
+        assert_eq!(metrics(&"a".repeat(125), "instagram").fold(), None);
     }
 
     /// The word-at-a-time run reader finds what reading byte by byte finds,
@@ -1243,9 +1317,11 @@ mod tests {
             hashtags: count(EntityKind::Hashtag),
             mentions,
             links,
-            fold: facts.fold.and_then(|fold| text.grapheme_indices(true).nth(fold).map(|(offset, _)| offset)),
-            overflow,
-            bytes: facts.byte_limit.map(|_| text.len()),
+            fold: OptionalOffset::new(
+                facts.fold.and_then(|fold| text.grapheme_indices(true).nth(fold).map(|(offset, _)| offset)),
+            ),
+            overflow: OptionalOffset::new(overflow),
+            bytes: OptionalOffset::new(facts.byte_limit.map(|_| text.len())),
         }
     }
 
@@ -1311,9 +1387,9 @@ mod tests {
     #[test]
     fn fold_falls_after_the_preview_characters() {
         let text = "x".repeat(130);
-        assert_eq!(metrics(&text, "instagram").fold, Some(125));
-        assert_eq!(metrics("short", "instagram").fold, None);
-        assert_eq!(metrics(&text, "x").fold, None, "X has no fold");
+        assert_eq!(metrics(&text, "instagram").fold(), Some(125));
+        assert_eq!(metrics("short", "instagram").fold(), None);
+        assert_eq!(metrics(&text, "x").fold(), None, "X has no fold");
     }
 }
 

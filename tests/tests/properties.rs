@@ -76,7 +76,7 @@ proptest! {
             }
         }
         for metrics in &report.platforms {
-            if let Some(fold) = metrics.fold {
+            if let Some(fold) = metrics.fold() {
                 prop_assert!(text.is_char_boundary(fold));
             }
         }
@@ -131,11 +131,11 @@ proptest! {
             let (length, overflow) =
                 postlint_core::metrics::measure(&text, metrics.unit, target.limit.unwrap_or(facts.limit), &entities);
             prop_assert_eq!(metrics.length, length, "{} length", target.platform);
-            prop_assert_eq!(metrics.overflow, overflow, "{} overflow", target.platform);
+            prop_assert_eq!(metrics.overflow(), overflow, "{} overflow", target.platform);
             let fold = facts.fold.and_then(|characters| {
                 text.grapheme_indices(true).nth(characters).map(|(offset, _)| offset)
             });
-            prop_assert_eq!(metrics.fold, fold, "{} fold", target.platform);
+            prop_assert_eq!(metrics.fold(), fold, "{} fold", target.platform);
         }
     }
 }

@@ -126,8 +126,8 @@ impl CompactResult {
             self.number(metrics.hashtags);
             self.number(metrics.mentions);
             self.number(metrics.links);
-            self.optional(metrics.fold.map(|fold| locator.offset(fold)));
-            self.optional(metrics.bytes);
+            self.optional(metrics.fold().map(|fold| locator.offset(fold)));
+            self.optional(metrics.bytes());
         }
         let entities = &report.entities;
         self.strings(entities.hashtags());

@@ -242,7 +242,7 @@ fn report_required_below_fold(context: &CheckContext<'_>, reporter: &mut Reporte
         hashtags(context.raw_entities).filter(|tag| wanted.contains(&key(tag.value.slice(text)))).collect();
     let Some(first) = found.first() else { return };
     for metrics in context.metrics {
-        let Some(fold) = metrics.fold else { continue };
+        let Some(fold) = metrics.fold() else { continue };
         if first.span.start >= fold {
             let facts = metrics.platform.facts();
             reporter.report(

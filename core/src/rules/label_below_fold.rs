@@ -49,14 +49,16 @@ impl Rule for LabelBelowFold {
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
-        let Some(earliest_fold) = context.metrics.iter().filter_map(|metrics| metrics.fold).min() else { return };
+        let Some(earliest_fold) = context.metrics.iter().filter_map(|metrics| metrics.fold()).min() else { return };
         let labels = find_labels(context.document);
         let Some(first) = labels.first() else { return };
         if first.span.start < earliest_fold {
             return;
         }
         // One finding for the platform with the earliest fold: the label is below every later fold too, or above it.
-        let Some(metrics) = context.metrics.iter().find(|metrics| metrics.fold == Some(earliest_fold)) else { return };
+        let Some(metrics) = context.metrics.iter().find(|metrics| metrics.fold() == Some(earliest_fold)) else {
+            return;
+        };
         let facts = metrics.platform.facts();
         let shown = first.span.slice(context.document.source());
         reporter.report(

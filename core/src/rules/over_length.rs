@@ -127,7 +127,7 @@ impl Rule for OverLength {
         // has been written, so the order of equal spans does not change.
         let mut held: Option<Held> = None;
         for metrics in context.metrics {
-            if let Some(overflow) = metrics.overflow {
+            if let Some(overflow) = metrics.overflow() {
                 let name = metrics.platform.facts().display_name;
                 let numbers = (metrics.length, metrics.limit, metrics.unit);
                 let message = match &held {
@@ -142,7 +142,7 @@ impl Rule for OverLength {
                     reporter.report(previous.span, previous.message, CUT_HELP);
                 }
             }
-            if metrics.bytes.is_some() {
+            if metrics.bytes().is_some() {
                 check_bytes(text, metrics, &mut held, reporter);
             }
         }
@@ -155,7 +155,7 @@ impl Rule for OverLength {
 /// Reports a draft over `metrics`' byte limit, after the finding held.
 fn check_bytes(text: &str, metrics: &PlatformMetrics, held: &mut Option<Held>, reporter: &mut Reporter<'_>) {
     let facts = metrics.platform.facts();
-    let (Some(bytes), Some(byte_limit)) = (metrics.bytes, facts.byte_limit) else { return };
+    let (Some(bytes), Some(byte_limit)) = (metrics.bytes(), facts.byte_limit) else { return };
     if bytes <= byte_limit {
         return;
     }
