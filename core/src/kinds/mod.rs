@@ -3,18 +3,23 @@
 pub mod pattern;
 pub mod terms;
 
+use std::borrow::Cow;
+
 use crate::span::Span;
 
 /// Applies the casing of `matched` to `replacement`: ALL CAPS stays all caps,
 /// a capitalised word stays capitalised, anything else is left as written.
 pub(crate) fn match_case(matched: &str, replacement: &str) -> String {
-    let letters: Vec<char> = matched.chars().filter(|ch| ch.is_alphabetic()).collect();
-    if letters.len() > 1 && letters.iter().all(|ch| ch.is_uppercase()) {
+    // Counted as the chars go by, without collecting them: this runs for
+    // every suggestion of every term finding.
+    let mut letters = matched.chars().filter(|ch| ch.is_alphabetic());
+    let all_caps = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
+    if all_caps {
         return replacement.to_uppercase();
     }
     // "HIV victims": an acronym leads, the phrase itself is not capitalised.
-    let first_word: Vec<char> = matched.split_whitespace().next().unwrap_or("").chars().collect();
-    let acronym = first_word.len() > 1 && first_word.iter().all(|ch| !ch.is_lowercase());
+    let first_word = matched.split_whitespace().next().unwrap_or("");
+    let acronym = first_word.chars().nth(1).is_some() && first_word.chars().all(|ch| !ch.is_lowercase());
     if matched.chars().next().is_some_and(char::is_uppercase) && !acronym {
         let mut chars = replacement.chars();
         if let Some(first) = chars.next() {
@@ -82,8 +87,29 @@ pub(crate) fn unknown_placeholder(template: &str) -> Option<String> {
 }
 
 /// Collapses white space runs in `text` to single spaces, for messages.
-pub(crate) fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Most matches are already so (one word, or words with single spaces
+/// between them) and are borrowed as they are.
+pub(crate) fn collapse_whitespace(text: &str) -> Cow<'_, str> {
+    let mut previous_space = true;
+    let collapsed = text.chars().all(|ch| {
+        let space = ch.is_whitespace();
+        let fine = !space || (ch == ' ' && !previous_space);
+        previous_space = space;
+        fine
+    }) && !previous_space;
+    if collapsed || text.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut words = text.split_whitespace();
+    let mut joined = String::with_capacity(text.len());
+    if let Some(first) = words.next() {
+        joined.push_str(first);
+    }
+    for word in words {
+        joined.push(' ');
+        joined.push_str(word);
+    }
+    Cow::Owned(joined)
 }
 
 /// How far from a match quotation marks are looked for, in bytes.
@@ -160,6 +186,47 @@ mod tests {
         assert_eq!(match_case("guys", "everyone"), "everyone");
         assert_eq!(match_case("I", "we"), "We");
         assert_eq!(match_case("HIV victims", "people living with HIV"), "people living with HIV");
+    }
+
+    /// [`match_case`] as first written, collecting the letters: the
+    /// reference the counting version must agree with.
+    fn match_case_collecting(matched: &str, replacement: &str) -> String {
+        let letters: Vec<char> = matched.chars().filter(|ch| ch.is_alphabetic()).collect();
+        if letters.len() > 1 && letters.iter().all(|ch| ch.is_uppercase()) {
+            return replacement.to_uppercase();
+        }
+        let first_word: Vec<char> = matched.split_whitespace().next().unwrap_or("").chars().collect();
+        let acronym = first_word.len() > 1 && first_word.iter().all(|ch| !ch.is_lowercase());
+        if matched.chars().next().is_some_and(char::is_uppercase) && !acronym {
+            let mut chars = replacement.chars();
+            if let Some(first) = chars.next() {
+                return first.to_uppercase().chain(chars).collect();
+            }
+        }
+        replacement.to_owned()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+        /// On texts of words in every case, white space of every kind and
+        /// signs, collapsing gives what splitting and joining gives, borrowed
+        /// exactly when nothing changes, and the casing of a suggestion is
+        /// the collecting version's.
+        #[test]
+        fn collapsing_and_casing_agree_with_the_simple_versions(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "guys", "GUYS", "Guys", "I", "a", "HIV", "é", "É", "ß", "1", "-", " ", "  ", "\t", "\n", "\r\n",
+                "\u{a0}", "\u{3000}", "\u{2028}", "\u{1F600}", "ǅ",
+            ]), 0..12),
+            replacement in proptest::sample::select(vec!["everyone", "", "people living with HIV", "ǆx", "ßa"]),
+        ) {
+            let text = pieces.concat();
+            let simple = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let collapsed = collapse_whitespace(&text);
+            proptest::prop_assert_eq!(collapsed.as_ref(), simple.as_str());
+            proptest::prop_assert_eq!(matches!(collapsed, Cow::Borrowed(_)), simple == text);
+            proptest::prop_assert_eq!(match_case(&text, replacement), match_case_collecting(&text, replacement));
+        }
     }
 
     #[test]
