@@ -702,7 +702,55 @@ pub struct NormalizedText {
     /// `(normalized offset, source offset)` pairs, one wherever the two
     /// stop moving in step; sorted by both. `(0, 0)` goes without saying,
     /// so a draft that needs no other anchor allocates none.
-    anchors: Vec<(usize, usize)>,
+    anchors: Anchors,
+}
+
+/// How many anchors a [`NormalizedText`] keeps without allocating.
+const INLINE_ANCHORS: usize = 4;
+
+/// The anchors of a [`NormalizedText`]. The first few are kept in place:
+/// a draft that needs any usually needs only a few (a blank line collapsed,
+/// a curly apostrophe), and a list on the heap cost an allocation a draft.
+#[derive(Debug, Clone)]
+enum Anchors {
+    /// Up to [`INLINE_ANCHORS`], the first `count` of `anchors`.
+    Inline { anchors: [(usize, usize); INLINE_ANCHORS], count: usize },
+    /// More.
+    Heap(Vec<(usize, usize)>),
+}
+
+impl Anchors {
+    const EMPTY: Anchors = Anchors::Inline { anchors: [(0, 0); INLINE_ANCHORS], count: 0 };
+
+    fn as_slice(&self) -> &[(usize, usize)] {
+        match self {
+            Anchors::Inline { anchors, count } => &anchors[..*count],
+            Anchors::Heap(anchors) => anchors,
+        }
+    }
+
+    fn last_mut(&mut self) -> Option<&mut (usize, usize)> {
+        match self {
+            Anchors::Inline { anchors, count } => count.checked_sub(1).map(|last| &mut anchors[last]),
+            Anchors::Heap(anchors) => anchors.last_mut(),
+        }
+    }
+
+    fn push(&mut self, anchor: (usize, usize)) {
+        match self {
+            Anchors::Inline { anchors, count } if *count < INLINE_ANCHORS => {
+                anchors[*count] = anchor;
+                *count += 1;
+            }
+            Anchors::Inline { anchors, .. } => {
+                let mut heap = Vec::with_capacity(INLINE_ANCHORS * 4);
+                heap.extend_from_slice(anchors);
+                heap.push(anchor);
+                *self = Anchors::Heap(heap);
+            }
+            Anchors::Heap(anchors) => anchors.push(anchor),
+        }
+    }
 }
 
 /// Whether the eight bytes of `chunk` (little-endian) are all visible ASCII
@@ -736,7 +784,7 @@ impl NormalizedText {
     pub fn new(view: &str) -> Self {
         let bytes = view.as_bytes();
         let mut text = String::with_capacity(view.len());
-        let mut anchors: Vec<(usize, usize)> = Vec::new();
+        let mut anchors = Anchors::EMPTY;
         // Offset difference (normalized minus source) since the last anchor.
         let mut delta: isize = 0;
         let mut previous_space = true;
@@ -832,8 +880,9 @@ impl NormalizedText {
     /// Exact at char boundaries of the normalized text that are also
     /// boundaries of source chars (all word boundaries are).
     pub fn to_source(&self, offset: usize) -> usize {
-        let index = self.anchors.partition_point(|anchor| anchor.0 <= offset);
-        let (normalized, source) = index.checked_sub(1).map_or((0, 0), |index| self.anchors[index]);
+        let anchors = self.anchors.as_slice();
+        let index = anchors.partition_point(|anchor| anchor.0 <= offset);
+        let (normalized, source) = index.checked_sub(1).map_or((0, 0), |index| anchors[index]);
         source + (offset - normalized)
     }
 
