@@ -16,6 +16,7 @@ use crate::platform::PlatformTarget;
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules;
 use crate::settings::Settings;
+use crate::small_list::SmallList;
 use crate::span::Span;
 use crate::spec::DataRule;
 use crate::terms::{is_word_char, TermIndex, TermIndexBuilder, MAX_GATED_RULES};
@@ -57,15 +58,22 @@ pub struct Report {
 /// The draft's hashtags, mentions, URLs and cashtags, each without its sign
 /// (`#`, `@`, `$`), in text order.
 ///
-/// The texts are kept one after another in one string, so a draft's
-/// entities cost at most two allocations however many there are. Serialized
-/// as `{"hashtags": [...], "mentions": [...], "urls": [...], "cashtags": [...]}`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The texts are kept one after another in one string, and the first few
+/// entries in place, so a draft's entities cost one allocation when they
+/// are few and two however many there are. Serialized as
+/// `{"hashtags": [...], "mentions": [...], "urls": [...], "cashtags": [...]}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityList {
     /// Every entity's text.
     texts: String,
     /// Each entity's kind and where its text is in `texts`, in text order.
-    entries: Vec<(EntityKind, Span)>,
+    entries: SmallList<(EntityKind, Span), 4>,
+}
+
+impl Default for EntityList {
+    fn default() -> Self {
+        EntityList { texts: String::new(), entries: SmallList::new((EntityKind::Hashtag, Span::new(0, 0))) }
+    }
 }
 
 impl EntityList {
@@ -76,7 +84,7 @@ impl EntityList {
             return EntityList::default();
         }
         let length = social().map(|entity| entity.value.len()).sum();
-        let mut list = EntityList { texts: String::with_capacity(length), entries: Vec::with_capacity(count) };
+        let mut list = EntityList { texts: String::with_capacity(length), ..EntityList::default() };
         for entity in social() {
             let start = list.texts.len();
             list.texts.push_str(entity.value.slice(text));
@@ -87,7 +95,7 @@ impl EntityList {
 
     /// The texts of one kind of entity, in text order.
     fn of_kind(&self, kind: EntityKind) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
-        let count = self.entries.iter().filter(|(entry_kind, _)| *entry_kind == kind).count();
+        let count = self.entries.as_slice().iter().filter(|(entry_kind, _)| *entry_kind == kind).count();
         KindTexts { list: self, kind, next: 0, left: count }
     }
 
@@ -125,7 +133,7 @@ impl<'l> Iterator for KindTexts<'l> {
     type Item = &'l str;
 
     fn next(&mut self) -> Option<&'l str> {
-        let entries = &self.list.entries[self.next..];
+        let entries = &self.list.entries.as_slice()[self.next..];
         let offset = entries.iter().position(|(kind, _)| *kind == self.kind)?;
         self.next += offset + 1;
         self.left -= 1;
@@ -529,6 +537,11 @@ mod tests {
             serde_json::to_string(entities).unwrap(),
             r#"{"hashtags":["One","Two"],"mentions":["ana","bo"],"urls":["https://example.org/x"],"cashtags":["ACME"]}"#
         );
+        // Four entries or fewer are kept in place, more on the heap: both read the same.
+        let few = Checker::default_guideline().check(&Draft::text("Hi @ana! #One $ACME #Two")).entities;
+        assert_eq!(few.hashtags().collect::<Vec<_>>(), ["One", "Two"]);
+        assert_eq!((few.mentions().collect::<Vec<_>>(), few.urls().len()), (vec!["ana"], 0));
+        assert_eq!(few.cashtags().collect::<Vec<_>>(), ["ACME"]);
         let empty = Checker::default_guideline().check(&Draft::text("No entities here.")).entities;
         assert_eq!(empty, EntityList::default());
         assert_eq!(serde_json::to_string(&empty).unwrap(), r#"{"hashtags":[],"mentions":[],"urls":[],"cashtags":[]}"#);

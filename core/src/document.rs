@@ -12,6 +12,7 @@ use crate::emoji_tokens::Piece;
 use crate::entities::{self, EntityKind, FoundEntity};
 use crate::markdown;
 use crate::sentence_bounds::sentence_starts;
+use crate::small_list::SmallList;
 use crate::span::Span;
 
 /// How a draft is written.
@@ -705,53 +706,10 @@ pub struct NormalizedText {
     anchors: Anchors,
 }
 
-/// How many anchors a [`NormalizedText`] keeps without allocating.
-const INLINE_ANCHORS: usize = 4;
-
-/// The anchors of a [`NormalizedText`]. The first few are kept in place:
+/// The anchors of a [`NormalizedText`]. The first four are kept in place:
 /// a draft that needs any usually needs only a few (a blank line collapsed,
 /// a curly apostrophe), and a list on the heap cost an allocation a draft.
-#[derive(Debug, Clone)]
-enum Anchors {
-    /// Up to [`INLINE_ANCHORS`], the first `count` of `anchors`.
-    Inline { anchors: [(usize, usize); INLINE_ANCHORS], count: usize },
-    /// More.
-    Heap(Vec<(usize, usize)>),
-}
-
-impl Anchors {
-    const EMPTY: Anchors = Anchors::Inline { anchors: [(0, 0); INLINE_ANCHORS], count: 0 };
-
-    fn as_slice(&self) -> &[(usize, usize)] {
-        match self {
-            Anchors::Inline { anchors, count } => &anchors[..*count],
-            Anchors::Heap(anchors) => anchors,
-        }
-    }
-
-    fn last_mut(&mut self) -> Option<&mut (usize, usize)> {
-        match self {
-            Anchors::Inline { anchors, count } => count.checked_sub(1).map(|last| &mut anchors[last]),
-            Anchors::Heap(anchors) => anchors.last_mut(),
-        }
-    }
-
-    fn push(&mut self, anchor: (usize, usize)) {
-        match self {
-            Anchors::Inline { anchors, count } if *count < INLINE_ANCHORS => {
-                anchors[*count] = anchor;
-                *count += 1;
-            }
-            Anchors::Inline { anchors, .. } => {
-                let mut heap = Vec::with_capacity(INLINE_ANCHORS * 4);
-                heap.extend_from_slice(anchors);
-                heap.push(anchor);
-                *self = Anchors::Heap(heap);
-            }
-            Anchors::Heap(anchors) => anchors.push(anchor),
-        }
-    }
-}
+type Anchors = SmallList<(usize, usize), 4>;
 
 /// Whether the eight bytes of `chunk` (little-endian) are all visible ASCII
 /// or single spaces (a space first only if `space_allowed`), so that
@@ -784,7 +742,7 @@ impl NormalizedText {
     pub fn new(view: &str) -> Self {
         let bytes = view.as_bytes();
         let mut text = String::with_capacity(view.len());
-        let mut anchors = Anchors::EMPTY;
+        let mut anchors = Anchors::new((0, 0));
         // Offset difference (normalized minus source) since the last anchor.
         let mut delta: isize = 0;
         let mut previous_space = true;

@@ -42,6 +42,7 @@ pub mod rule;
 mod rules;
 mod sentence_bounds;
 pub mod settings;
+mod small_list;
 mod sort;
 pub mod span;
 mod spec;
