@@ -88,6 +88,7 @@ pub struct Document<'a> {
     digit_cluster: OnceCell<usize>,
     emoji_pieces: OnceCell<Vec<Piece>>,
     possible_emoji: OnceCell<usize>,
+    byte_census: OnceCell<ByteCensus>,
 }
 
 impl<'a> Document<'a> {
@@ -132,6 +133,7 @@ impl<'a> Document<'a> {
             digit_cluster: OnceCell::new(),
             emoji_pieces: OnceCell::new(),
             possible_emoji: OnceCell::new(),
+            byte_census: OnceCell::new(),
         }
     }
 
@@ -216,13 +218,25 @@ impl<'a> Document<'a> {
     /// At most how many emoji the prose view holds, counted from lead bytes:
     /// the two emoji rules' first test, shared.
     pub(crate) fn possible_emoji_count(&self) -> usize {
-        *self.possible_emoji.get_or_init(|| crate::emoji_tokens::possible_emoji_count(&self.prose_view))
+        *self.possible_emoji.get_or_init(|| {
+            if self.byte_census().has_lead_among(&crate::emoji_tokens::EMOJI_LEADS) {
+                crate::emoji_tokens::possible_emoji_count(&self.prose_view)
+            } else {
+                0
+            }
+        })
     }
 
     /// The most digits in one number-like cluster of the prose view: the
     /// privacy detectors' first test, shared.
     pub(crate) fn digit_cluster(&self) -> usize {
         *self.digit_cluster.get_or_init(|| longest_digit_cluster(&self.prose_view))
+    }
+
+    /// Which lead bytes the source holds, from one pass: the first tests of
+    /// the emoji and character rules, shared (see [`ByteCensus`]).
+    pub(crate) fn byte_census(&self) -> ByteCensus {
+        *self.byte_census.get_or_init(|| ByteCensus::of(self.source))
     }
 
     /// The sentence containing `offset`, if any.
@@ -236,6 +250,52 @@ impl<'a> Document<'a> {
 /// The longest run of capitals the capitals rules ask for: the prose view
 /// is scanned once, up to the first run this long.
 const SHARED_CAPITAL_RUN: usize = 4;
+
+/// Which lead bytes of multi-byte chars a text holds, from one pass over
+/// it, eight bytes at a time: the first tests of the rules about emoji,
+/// styled letters and signs such as `°`, answered at once. Most drafts are
+/// ASCII, which the pass reads at a few instructions a word.
+///
+/// Taken over the source, it bounds the prose view too: at each offset the
+/// view has the source's byte, a space, a line break where the source has
+/// one, or [`MASK`], none of which is a lead byte.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ByteCensus {
+    /// Lead bytes from 0xC0 present, byte `0xC0 + i` as bit `i`.
+    leads: u64,
+}
+
+impl ByteCensus {
+    /// The census of `text`.
+    pub(crate) fn of(text: &str) -> ByteCensus {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let mut leads = 0u64;
+        let mut read = |word: u64| {
+            // A byte from 0xC0 has its two top bits set: the shift moves each
+            // byte's second bit under its first.
+            let mut lead_bits = word & (word << 1) & HIGH;
+            while lead_bits != 0 {
+                let shift = lead_bits.trailing_zeros() - 7;
+                leads |= 1 << ((word >> shift) & 0x3F);
+                lead_bits &= lead_bits - 1;
+            }
+        };
+        let mut chunks = text.as_bytes().chunks_exact(8);
+        for chunk in &mut chunks {
+            read(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        }
+        // The last few bytes one at a time: no lead byte is zero, but a copy into a padded word costs more.
+        for &byte in chunks.remainder() {
+            read(u64::from(byte));
+        }
+        ByteCensus { leads }
+    }
+
+    /// Whether one of `leads` (bytes from 0xC0 that start a char) is present.
+    pub(crate) fn has_lead_among(self, leads: &[u8]) -> bool {
+        leads.iter().any(|&lead| lead >= 0xC0 && self.leads >> (lead - 0xC0) & 1 == 1)
+    }
+}
 
 /// A run of [`MASK`] bytes to copy from.
 const MASKS: &str = match std::str::from_utf8(&[MASK; 64]) {
@@ -875,6 +935,68 @@ mod tests {
         assert!(longest_digit_cluster("AB 12 34 56 C") >= 6);
         assert!(longest_digit_cluster("12 people, 34 dogs and 56 cats") < 6);
         assert!(longest_digit_cluster("07700\u{a0}900123") >= 11);
+    }
+
+    /// [`ByteCensus::of`] a byte at a time.
+    fn byte_census_by_byte(text: &str) -> ByteCensus {
+        let leads = text.bytes().filter(|&byte| byte >= 0xC0).fold(0, |leads, byte| leads | 1 << (byte - 0xC0));
+        ByteCensus { leads }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3_000))]
+        #[test]
+        fn the_byte_census_reads_words_as_bytes_read(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "Z", " ", "0", "\u{1}", "\u{7f}", "é", "°", "ʀ", "’", "…", "日本", "\u{FEFF}", "🎉", "𝐁", "\u{10FFFF}",
+            "\u{80}", "\u{7FF}", "\u{800}", "plain words here", "\u{A1}", "\u{BA}", "\u{3A0}", "\u{2F0}",
+        ]), 0..30)) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(ByteCensus::of(&text), byte_census_by_byte(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn the_byte_census_finds_each_lead_at_each_offset() {
+        for length in 0..20 {
+            for at in 0..length {
+                for char in ["é", "ɐ", "߿", "€", "\u{FEFF}", "🎉", "\u{10FFFF}"] {
+                    let text = format!("{}{char}{}", "a".repeat(at), "a".repeat(length - at));
+                    assert_eq!(ByteCensus::of(&text), byte_census_by_byte(&text), "{text:?}");
+                }
+            }
+        }
+        let census = ByteCensus::of("Ça va? 🎉 <3");
+        assert!(census.has_lead_among(&[0xC3]) && census.has_lead_among(&[0x20, 0xF0]));
+        assert!(!census.has_lead_among(&[0xE2]) && !census.has_lead_among(&[0x20, 0x80, 0xBF]));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+        /// The shared first tests, skipped on the census's word, give what a full scan of the view gives.
+        #[test]
+        fn census_gated_tests_are_the_full_scans(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", " ", "\n", "7", "12", "555 0102", "!", ":", "#tag", "@user", "https://t.co/a1b2", "me@x.org",
+                "`12`", "<b>3</b>", "[9](https://x.org/9)", "🎉", "’", "©", "\u{FE0F}", "é", "°", "`é`", "<i>🎉</i>",
+                "[𝐁](https://x.org/°)", "https://x.org/é", "@ʀ", "**ǝ**", "~~€~~", "# º", "\n",
+            ]), 0..16),
+            markdown: bool,
+        ) {
+            let text = pieces.concat();
+            let document = Document::new(&text, if markdown { Format::Markdown } else { Format::Text });
+            let view = document.prose_view();
+            proptest::prop_assert_eq!(document.byte_census(), ByteCensus::of(&text));
+            // Each lead byte of the view is one of the source's, so the census bounds the view.
+            let census_of_view = ByteCensus::of(view);
+            proptest::prop_assert_eq!(census_of_view.leads & !document.byte_census().leads, 0, "{:?}", text);
+            proptest::prop_assert_eq!(document.digit_cluster(), longest_digit_cluster(view), "{:?}", text);
+            proptest::prop_assert_eq!(
+                document.possible_emoji_count(),
+                crate::emoji_tokens::possible_emoji_count(view),
+                "{:?}",
+                text
+            );
+        }
     }
 
     #[test]

@@ -129,12 +129,16 @@ fn cut(view: &str, ascii_shortcut: bool) -> Vec<Piece> {
     found
 }
 
+/// The lead bytes [`possible_emoji_count`] counts from: a draft without
+/// any of them holds no emoji.
+pub(crate) const EMOJI_LEADS: [u8; 3] = [0xE2, 0xEF, 0xF0];
+
 /// At most how many emoji `view` can hold: an upper bound counted from lead
 /// bytes, so rules needing several emoji skip most drafts without tokenizing.
 pub(crate) fn possible_emoji_count(view: &str) -> usize {
     let bytes = view.as_bytes();
     // Jumps from lead byte to lead byte: most drafts have none.
-    memchr::memchr3_iter(0xF0, 0xEF, 0xE2, bytes)
+    memchr::memchr3_iter(EMOJI_LEADS[0], EMOJI_LEADS[1], EMOJI_LEADS[2], bytes)
         .filter(|&lead| match (bytes[lead], bytes.get(lead + 1)) {
             (0xF0, Some(0x9F)) | (0xEF, Some(0xB8)) => true,
             (0xE2, Some(second)) => *second >= 0x84,

@@ -115,12 +115,15 @@ impl GpsCoordinates {
     }
 }
 
+/// The lead byte of the degree sign and of the ordinal that stands in for it.
+const DEGREE_LEAD: u8 = 0xC2;
+
 /// Whether `view` has a degree sign `°` or an ordinal `º` (both `C2` and one
 /// more byte): a byte search, where `str::contains` runs a substring search
 /// for each.
 fn has_degree_sign(view: &str) -> bool {
     let bytes = view.as_bytes();
-    memchr::memchr_iter(0xC2, bytes).any(|at| matches!(bytes.get(at + 1), Some(0xB0 | 0xBA)))
+    memchr::memchr_iter(DEGREE_LEAD, bytes).any(|at| matches!(bytes.get(at + 1), Some(0xB0 | 0xBA)))
 }
 
 /// Whether `view` has a decimal number with three or more decimals, which
@@ -288,8 +291,11 @@ impl Rule for GpsCoordinates {
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let view = context.document.prose_view();
         // A precise decimal (`1.2921`) is a cluster of four digits or more, counted once per
-        // draft for every detector; the other form needs a degree sign.
-        if context.document.digit_cluster() < 4 && !has_degree_sign(view) {
+        // draft for every detector; the other form needs a degree sign, whose lead byte the
+        // draft's census records.
+        if context.document.digit_cluster() < 4
+            && !(context.document.byte_census().has_lead_among(&[DEGREE_LEAD]) && has_degree_sign(view))
+        {
             return;
         }
         for span in self.find(view) {
@@ -304,7 +310,7 @@ impl Rule for GpsCoordinates {
 
 #[cfg(test)]
 mod tests {
-    use super::{Decimal, GpsCoordinates};
+    use super::{has_degree_sign, Decimal, GpsCoordinates, DEGREE_LEAD};
     use proptest::prelude::*;
 
     proptest! {
@@ -323,6 +329,14 @@ mod tests {
             prop_assert_eq!(decimal.is_negative(), value < 0.0, "{}", text);
             prop_assert_eq!(decimal.magnitude_above(limit), value.abs() > f64::from(limit), "{} > {}", text, limit);
             prop_assert_eq!(decimal.magnitude_below(limit), value.abs() < f64::from(limit), "{} < {}", text, limit);
+        }
+    }
+
+    #[test]
+    fn degree_signs_start_with_the_lead_the_census_is_asked_for() {
+        for sign in ["°", "º"] {
+            assert_eq!(sign.as_bytes()[0], DEGREE_LEAD);
+            assert!(has_degree_sign(sign));
         }
     }
 
