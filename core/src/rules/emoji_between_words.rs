@@ -175,7 +175,9 @@ fn may_have_emoji_between_words(view: &str) -> bool {
     // Whether the char at `index` (not ASCII) is a letter or digit, and its length.
     let decode = |index: usize| {
         let ch = view[index..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-        (ch.is_alphanumeric(), crate::twitter::is_extended_pictographic(ch), ch.len_utf8())
+        let alphanumeric = crate::emoji_tokens::is_alphanumeric(ch);
+        // Only a letter or digit is asked whether it is also a pictograph.
+        (alphanumeric, alphanumeric && crate::twitter::is_extended_pictographic(ch), ch.len_utf8())
     };
     // Gaps in a row so far, and where the last one's run ends.
     let mut gaps = 0;
