@@ -251,26 +251,36 @@ impl<'a> Document<'a> {
 /// is scanned once, up to the first run this long.
 const SHARED_CAPITAL_RUN: usize = 4;
 
-/// Which lead bytes of multi-byte chars a text holds, from one pass over
-/// it, eight bytes at a time: the first tests of the rules about emoji,
-/// styled letters and signs such as `°`, answered at once. Most drafts are
-/// ASCII, which the pass reads at a few instructions a word.
+/// Which lead bytes of multi-byte chars a text holds, and whether it has a
+/// colon, from one pass over it, eight bytes at a time: the first tests of
+/// the rules about emoji, styled letters, signs such as `°` and link
+/// targets (`mailto:`, `tel:`), answered at once. Most drafts are ASCII,
+/// which the pass reads at a few instructions a word.
 ///
 /// Taken over the source, it bounds the prose view too: at each offset the
 /// view has the source's byte, a space, a line break where the source has
-/// one, or [`MASK`], none of which is a lead byte.
+/// one, or [`MASK`], none of which is a byte the census records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct ByteCensus {
     /// Lead bytes from 0xC0 present, byte `0xC0 + i` as bit `i`.
     leads: u64,
+    /// Whether `:` is present.
+    colon: bool,
 }
 
 impl ByteCensus {
     /// The census of `text`.
     pub(crate) fn of(text: &str) -> ByteCensus {
-        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = ONES * 0x80;
+        const COLONS: u64 = ONES * b':' as u64;
         let mut leads = 0u64;
+        // A byte's high bit is set where a colon is, or above one: a borrow
+        // only follows a zero byte, so any bit set means a colon is there.
+        let mut colons = 0u64;
         let mut read = |word: u64| {
+            let xor = word ^ COLONS;
+            colons |= xor.wrapping_sub(ONES) & !xor;
             // A byte from 0xC0 has its two top bits set: the shift moves each
             // byte's second bit under its first.
             let mut lead_bits = word & (word << 1) & HIGH;
@@ -284,16 +294,22 @@ impl ByteCensus {
         for chunk in &mut chunks {
             read(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         }
-        // The last few bytes one at a time: no lead byte is zero, but a copy into a padded word costs more.
+        // The last few bytes one at a time, each as a word whose other bytes
+        // are zero: neither a lead nor a colon.
         for &byte in chunks.remainder() {
             read(u64::from(byte));
         }
-        ByteCensus { leads }
+        ByteCensus { leads, colon: colons & HIGH != 0 }
     }
 
     /// Whether one of `leads` (bytes from 0xC0 that start a char) is present.
     pub(crate) fn has_lead_among(self, leads: &[u8]) -> bool {
         leads.iter().any(|&lead| lead >= 0xC0 && self.leads >> (lead - 0xC0) & 1 == 1)
+    }
+
+    /// Whether `:` is present.
+    pub(crate) fn has_colon(self) -> bool {
+        self.colon
     }
 }
 
@@ -940,14 +956,14 @@ mod tests {
     /// [`ByteCensus::of`] a byte at a time.
     fn byte_census_by_byte(text: &str) -> ByteCensus {
         let leads = text.bytes().filter(|&byte| byte >= 0xC0).fold(0, |leads, byte| leads | 1 << (byte - 0xC0));
-        ByteCensus { leads }
+        ByteCensus { leads, colon: text.contains(':') }
     }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3_000))]
         #[test]
         fn the_byte_census_reads_words_as_bytes_read(pieces in proptest::collection::vec(proptest::sample::select(vec![
-            "a", "Z", " ", "0", "\u{1}", "\u{7f}", "é", "°", "ʀ", "’", "…", "日本", "\u{FEFF}", "🎉", "𝐁", "\u{10FFFF}",
+            "a", "Z", " ", "0", ":", ";", "9", "\u{1}", "\u{7f}", "é", "°", "ʀ", "’", "…", "日本", "\u{FEFF}", "🎉", "𝐁", "\u{10FFFF}",
             "\u{80}", "\u{7FF}", "\u{800}", "plain words here", "\u{A1}", "\u{BA}", "\u{3A0}", "\u{2F0}",
         ]), 0..30)) {
             let text = pieces.concat();
@@ -959,14 +975,14 @@ mod tests {
     fn the_byte_census_finds_each_lead_at_each_offset() {
         for length in 0..20 {
             for at in 0..length {
-                for char in ["é", "ɐ", "߿", "€", "\u{FEFF}", "🎉", "\u{10FFFF}"] {
+                for char in [":", "é", "ɐ", "߿", "€", "\u{FEFF}", "🎉", "\u{10FFFF}"] {
                     let text = format!("{}{char}{}", "a".repeat(at), "a".repeat(length - at));
                     assert_eq!(ByteCensus::of(&text), byte_census_by_byte(&text), "{text:?}");
                 }
             }
         }
         let census = ByteCensus::of("Ça va? 🎉 <3");
-        assert!(census.has_lead_among(&[0xC3]) && census.has_lead_among(&[0x20, 0xF0]));
+        assert!(census.has_lead_among(&[0xC3]) && census.has_lead_among(&[0x20, 0xF0]) && !census.has_colon());
         assert!(!census.has_lead_among(&[0xE2]) && !census.has_lead_among(&[0x20, 0x80, 0xBF]));
     }
 
