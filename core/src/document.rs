@@ -519,14 +519,22 @@ pub(crate) fn count_byte(bytes: &[u8], wanted: u8) -> usize {
 /// Whole 32-byte chunks are tested first with a loop the compiler
 /// vectorises: the bytes detectors look for (digits, dots) are rare in prose.
 pub(crate) fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool + Copy) -> Option<usize> {
+    let any_wanted = |chunk: &[u8; 32]| chunk.iter().fold(0u8, |any, &byte| any | u8::from(wanted(byte))) != 0;
+    let chunk_at = |index: usize| bytes.get(index..index + 32).and_then(|chunk| <&[u8; 32]>::try_from(chunk).ok());
     let mut index = from;
-    while let Some(chunk) = bytes.get(index..index + 32) {
-        if chunk.iter().fold(0u8, |any, &byte| any | u8::from(wanted(byte))) != 0 {
+    while let Some(chunk) = chunk_at(index) {
+        if any_wanted(chunk) {
             break;
         }
         index += 32;
     }
-    bytes.get(index..)?.iter().position(|&byte| wanted(byte)).map(|position| index + position)
+    let rest = bytes.get(index..)?;
+    // Fewer than 32 bytes left, as in most short texts: the text's last 32
+    // bytes, some searched again, rule most of them out in one chunk.
+    if rest.len() < 32 && chunk_at(bytes.len().saturating_sub(32)).is_some_and(|last| !any_wanted(last)) {
+        return None;
+    }
+    rest.iter().position(|&byte| wanted(byte)).map(|position| index + position)
 }
 
 /// Whether `text` has `length` capitals in a row.
@@ -943,6 +951,29 @@ mod tests {
         assert_eq!(longest_digit_cluster("12 people, call (555) 010-2030 or 4 5"), 10);
         assert_eq!(longest_digit_cluster("1    2, 345"), 3, "four spaces break a cluster");
         assert_eq!(longest_digit_cluster("no digits"), 0);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3_000))]
+        #[test]
+        fn bytes_are_found_as_a_byte_wise_search_finds_them(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", " ", "0", "9", ".", "é", "\u{10FFFF}", "plain words, more words", "\u{1}",
+            ]), 0..30),
+            from in 0usize..120,
+        ) {
+            let text = pieces.concat();
+            let bytes = text.as_bytes();
+            let by_byte = |wanted: fn(u8) -> bool| {
+                bytes.get(from..).and_then(|rest| rest.iter().position(|&byte| wanted(byte))).map(|at| from + at)
+            };
+            let digit: fn(u8) -> bool = |byte| byte.is_ascii_digit();
+            let dot: fn(u8) -> bool = |byte| byte == b'.';
+            let high: fn(u8) -> bool = |byte| byte >= 0x80;
+            for wanted in [digit, dot, high] {
+                proptest::prop_assert_eq!(find_byte(bytes, from, wanted), by_byte(wanted), "{:?} from {}", text, from);
+            }
+        }
     }
 
     #[test]
