@@ -49,34 +49,102 @@ impl Rule for EmojiRun {
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
-        // Cheap bound first: most drafts have too few emoji to matter.
-        if context.document.possible_emoji_count() < 6 {
+        // Cheap bounds first: most drafts have too few emoji to matter, and
+        // most with enough have them apart, which cutting the prose would cost
+        // far more to find out.
+        if context.document.possible_emoji_count() < MIN_RUN || !may_have_emoji_run(context.document.prose_view()) {
             return;
         }
-        let mut run: Option<(Span, usize)> = None; // (span so far, emoji count)
-        let mut report = |run: &mut Option<(Span, usize)>| {
-            if let Some((span, count)) = run.take() {
-                if count >= MIN_RUN {
-                    reporter.report(
-                        span,
-                        format!("{count} emoji in a row: screen readers read out every one of them"),
-                        "Keep one or two emoji that add meaning, and put them at the end of the sentence.",
-                    );
-                }
-            }
-        };
-        for &piece in context.document.emoji_pieces() {
-            match piece {
-                Piece::Emoji(span, _) => {
-                    run = Some(match run {
-                        Some((start, count)) => (Span::new(start.start, span.end), count + 1),
-                        None => (span, 1),
-                    });
-                }
-                Piece::Space => {}
-                Piece::LineBreak | Piece::Text(..) => report(&mut run),
+        for (span, count) in runs(context.document.emoji_pieces()) {
+            reporter.report(
+                span,
+                format!("{count} emoji in a row: screen readers read out every one of them"),
+                "Keep one or two emoji that add meaning, and put them at the end of the sentence.",
+            );
+        }
+    }
+}
+
+/// The runs of [`MIN_RUN`] emoji or more among `pieces`, with only spaces
+/// between them: their spans and how many emoji each holds.
+fn runs(pieces: &[Piece]) -> Vec<(Span, usize)> {
+    let mut found = Vec::new();
+    let mut run: Option<(Span, usize)> = None; // (span so far, emoji count)
+    let mut close = |run: &mut Option<(Span, usize)>| {
+        if let Some((span, count)) = run.take() {
+            if count >= MIN_RUN {
+                found.push((span, count));
             }
         }
-        report(&mut run);
+    };
+    for &piece in pieces {
+        match piece {
+            Piece::Emoji(span, _) => {
+                run = Some(match run {
+                    Some((start, count)) => (Span::new(start.start, span.end), count + 1),
+                    None => (span, 1),
+                });
+            }
+            Piece::Space => {}
+            Piece::LineBreak | Piece::Text(..) => close(&mut run),
+        }
+    }
+    close(&mut run);
+    found
+}
+
+/// Whether `view` may hold a run of [`MIN_RUN`] emoji: as many lead pairs
+/// of emoji (those [`crate::emoji_tokens::possible_emoji_count`] counts, and
+/// the `E2 83` of a keycap's enclosing mark, so one in each emoji) in one
+/// stretch without ASCII other than white space and the digits, `#` and `*`
+/// that keycaps start with. An emoji run is inside such a stretch: spaces
+/// separate its emoji, and line breaks and other text end it.
+fn may_have_emoji_run(view: &str) -> bool {
+    let bytes = view.as_bytes();
+    let mut count = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        let second = bytes.get(index + 1).copied().unwrap_or(0);
+        if byte < 0x80 {
+            if !matches!(byte, b'0'..=b'9' | b'#' | b'*' | b' ' | b'\t' | 0x0B | 0x0C) {
+                count = 0;
+            }
+        } else if matches!((byte, second), (0xF0, 0x9F) | (0xEF, 0xB8) | (0xE2, 0x83..)) {
+            count += 1;
+            if count >= MIN_RUN {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The precheck never skips a view with a run.
+        #[test]
+        fn the_precheck_never_skips_a_run(pieces in proptest::collection::vec(
+            proptest::prop_oneof![
+                6 => proptest::sample::select(vec!["🎉", "👏🏽", "👨‍👩‍👧", "🇰🇪", "⏰", "❤️", "☀️", "©️", "Ⓜ️", "🅰️", "1️⃣", "#️⃣", "*️⃣", "1\u{20E3}", "™"]),
+                4 => proptest::sample::select(vec![" ", "  ", "\t", "\u{a0}", "\u{3000}", "\u{FE0F}", "\u{200D}", "\u{b}"]),
+                2 => proptest::sample::select(vec!["word", "7", "#", "*", "\n", "\r\n", "\u{2028}", ",", "é", "’", "\u{1}"]),
+            ],
+            0..30,
+        )) {
+            let view = pieces.concat();
+            if !runs(&crate::emoji_tokens::pieces(&view)).is_empty() {
+                proptest::prop_assert!(may_have_emoji_run(&view), "{:?}", view);
+            }
+        }
+    }
+
+    #[test]
+    fn the_precheck_skips_emoji_apart() {
+        assert!(may_have_emoji_run("Yes 🎉🎉🎉 🎉🎉🎉!"));
+        assert!(!may_have_emoji_run("🎉 one 🎉 two 🎉 three 🎉 four 🎉 five 🎉"));
+        assert!(!may_have_emoji_run("🎉🎉🎉\n🎉🎉🎉"));
     }
 }
