@@ -144,6 +144,10 @@ mod tests {
     #[test]
     fn the_precheck_skips_emoji_apart() {
         assert!(may_have_emoji_run("Yes 🎉🎉🎉 🎉🎉🎉!"));
+        // Keycaps without their selector have only the enclosing mark's lead pair.
+        let keycaps = "1\u{20E3}".repeat(MIN_RUN);
+        assert_eq!(runs(&crate::emoji_tokens::pieces(&keycaps)).len(), 1);
+        assert!(may_have_emoji_run(&keycaps));
         assert!(!may_have_emoji_run("🎉 one 🎉 two 🎉 three 🎉 four 🎉 five 🎉"));
         assert!(!may_have_emoji_run("🎉🎉🎉\n🎉🎉🎉"));
     }
