@@ -167,10 +167,17 @@ pub(crate) fn possible_emoji_count(view: &str) -> usize {
     memchr::memchr3_iter(EMOJI_LEADS[0], EMOJI_LEADS[1], EMOJI_LEADS[2], bytes)
         .filter(|&lead| match (bytes[lead], bytes.get(lead + 1)) {
             (0xF0, Some(0x9F)) | (0xEF, Some(0xB8)) => true,
-            (0xE2, Some(second)) => *second >= 0x84,
+            (0xE2, Some(second)) => *second >= 0x84 || is_keycap_mark(bytes, lead),
             _ => false,
         })
         .count()
+}
+
+/// Whether the char at `at` is the keycap mark U+20E3 (`E2 83 A3`): a keycap
+/// written without its variation selector (`1\u{20E3}`) is an emoji too,
+/// and has no other byte the bound counts.
+fn is_keycap_mark(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at..at + 3) == Some(&[0xE2, 0x83, 0xA3][..])
 }
 
 /// Whether `view` may hold an emoji at all, pair by pair of bytes: what
@@ -185,7 +192,7 @@ pub(crate) fn may_have_emoji(view: &str) -> bool {
         // A variation selector asks for emoji presentation (EF B8 8F).
         [0xEF, 0xB8] => true,
         _ => false,
-    })
+    }) || view.contains('\u{20E3}')
 }
 
 #[cfg(test)]
@@ -234,6 +241,7 @@ mod tests {
                 .windows(2)
                 .filter(|pair| matches!(pair, [0xF0, 0x9F] | [0xEF, 0xB8]) || (pair[0] == 0xE2 && pair[1] >= 0x84))
                 .count()
+                + text.matches('\u{20E3}').count()
         };
         for text in [
             "",
@@ -241,8 +249,23 @@ mod tests {
             "Hi 👋🏽 you\n1️⃣ x🇰🇪, ★™ ♥\u{FE0F}",
             "“Quoted” – it’s fine… café, 東京 ⚽⚽",
             "\u{2083}\u{2100}🎉",
+            "1\u{20E3} #\u{20E3}\u{20DD}",
         ] {
             assert_eq!(possible_emoji_count(text), by_pairs(text), "{text:?}");
+        }
+    }
+
+    /// The bound is a bound: never fewer than the emoji the tokenizer finds,
+    /// or the emoji rules would skip drafts they fire on.
+    #[test]
+    fn the_emoji_bound_is_at_least_the_emoji_found() {
+        let pieces_of_texts = [
+            "a", "1", "#", "*", " ", "\n", "é", "’", "\u{FE0F}", "\u{20E3}", "\u{200D}", "\u{2083}", "🎉", "🏽", "🇰",
+            "⚽", "™", "♥", "東",
+        ];
+        for text in crate::test_texts::from_pieces(&pieces_of_texts, 20_207, 3_000, 12) {
+            let found = pieces(&text).iter().filter(|piece| matches!(piece, Piece::Emoji(..))).count();
+            assert!(possible_emoji_count(&text) >= found, "{text:?}: bound {} < {found}", possible_emoji_count(&text));
         }
     }
 }

@@ -32,6 +32,8 @@ impl EmojiRun {
             "We hit our target! 🎉🎉🎉🎉🎉🎉🎉🎉 Thank you.",
             "Our volunteers 🇰🇪🇺🇬🇹🇿🇷🇼🇧🇮🇪🇹 are ready.",
             "Nurses Day 👩🏽‍⚕️👨🏿‍⚕️👩🏻‍⚕️🧑🏾‍⚕️👩🏼‍⚕️👨🏽‍⚕️ thank you",
+            // Keycaps without the variation selector, as some keyboards type them.
+            "Vote now 1\u{20E3}2\u{20E3}3\u{20E3}4\u{20E3}5\u{20E3}6\u{20E3} today",
         ])
         .pass(&[
             "We hit our target! 🎉🎉🎉 Thank you.",
