@@ -14,6 +14,7 @@ use crate::markdown;
 use crate::sentence_bounds::sentence_starts;
 use crate::small_list::SmallList;
 use crate::span::Span;
+use crate::twitter::Signs;
 
 /// How a draft is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -77,6 +78,8 @@ pub struct Document<'a> {
     format: Format,
     prose_view: Cow<'a, str>,
     entities: Vec<FoundEntity>,
+    /// The signs of the text the entities were found in (see [`Document::prose_signs`]).
+    signs: Signs,
     directives: Vec<Directive>,
     /// Ranges of inline Markdown images missing alt text, and link texts.
     markdown_facts: markdown::Facts,
@@ -96,16 +99,16 @@ impl<'a> Document<'a> {
     pub fn new(source: &'a str, format: Format) -> Self {
         // Entities are found in the prose only: a URL inside a code block is
         // code, not a link in the post.
-        let (prose_view, entities, directives, markdown_facts) = match format {
+        let (prose_view, entities, signs, directives, markdown_facts) = match format {
             Format::Text => {
-                let entities = entities::find(source);
+                let (entities, signs) = entities::find_with_signs(source);
                 // Most posts have nothing to mask: the view is the source.
                 let view = if nothing_to_mask(&entities) {
                     Cow::Borrowed(source)
                 } else {
                     Cow::Owned(masked(source, &entities))
                 };
-                (view, entities, Vec::new(), markdown::Facts::default())
+                (view, entities, signs, Vec::new(), markdown::Facts::default())
             }
             Format::Markdown => {
                 let parsed = markdown::prose_view(source);
@@ -114,9 +117,9 @@ impl<'a> Document<'a> {
                     // Unreachable by construction; degrade to a fully masked view rather than panic.
                     "\u{1}".repeat(error.as_bytes().len())
                 });
-                let entities = entities::find(&view);
+                let (entities, signs) = entities::find_with_signs(&view);
                 let view = if nothing_to_mask(&entities) { view } else { masked(&view, &entities) };
-                (Cow::Owned(view), entities, parsed.directives, parsed.facts)
+                (Cow::Owned(view), entities, signs, parsed.directives, parsed.facts)
             }
         };
         Document {
@@ -124,6 +127,7 @@ impl<'a> Document<'a> {
             format,
             prose_view,
             entities,
+            signs,
             directives,
             markdown_facts,
             normalized: OnceCell::new(),
@@ -237,6 +241,22 @@ impl<'a> Document<'a> {
     /// the emoji and character rules, shared (see [`ByteCensus`]).
     pub(crate) fn byte_census(&self) -> ByteCensus {
         *self.byte_census.get_or_init(|| ByteCensus::of(self.source))
+    }
+
+    /// Signs the prose view may hold, from the entity pass: a sign absent
+    /// here is absent from the view, whose bytes are the scanned text's,
+    /// spaces, line breaks or [`MASK`].
+    pub(crate) fn prose_signs(&self) -> Signs {
+        self.signs
+    }
+
+    /// The signs of the source, when the entity pass read the source
+    /// (plain text); a Markdown source has syntax the pass did not read.
+    pub(crate) fn source_signs(&self) -> Option<Signs> {
+        match self.format {
+            Format::Text => Some(self.signs),
+            Format::Markdown => None,
+        }
     }
 
     /// The sentence containing `offset`, if any.
@@ -1036,6 +1056,12 @@ mod tests {
             // Each lead byte of the view is one of the source's, so the census bounds the view.
             let census_of_view = ByteCensus::of(view);
             proptest::prop_assert_eq!(census_of_view.leads & !document.byte_census().leads, 0, "{:?}", text);
+            // The entity pass's signs bound the view, and say what the source holds for plain text.
+            let signs = document.prose_signs();
+            proptest::prop_assert!(signs.has_exclamation_mark() || !view.contains('!'), "{:?}", text);
+            if let Some(signs) = document.source_signs() {
+                proptest::prop_assert_eq!(signs, crate::twitter::Signs::of(&text), "{:?}", text);
+            }
             proptest::prop_assert_eq!(document.digit_cluster(), longest_digit_cluster(view), "{:?}", text);
             proptest::prop_assert_eq!(
                 document.possible_emoji_count(),

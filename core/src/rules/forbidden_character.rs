@@ -48,7 +48,12 @@ impl Rule for ForbiddenCharacter {
         // 0xEF (U+FFFE, U+FEFF, U+FFFF): one scan rules most drafts out, and
         // only chars at those bytes are looked at.
         let bytes = text.as_bytes();
-        if memchr::memchr3(b'<', b'>', 0xEF, bytes).is_none() {
+        // The entity pass already knows for plain text; Markdown is searched.
+        let may_hold = match context.document.source_signs() {
+            Some(signs) => signs.has_angle_bracket() || signs.has_lead_byte_ef(),
+            None => memchr::memchr3(b'<', b'>', 0xEF, bytes).is_some(),
+        };
+        if !may_hold {
             return;
         }
         let mut forbidden: Vec<(char, &str)> = Vec::new();

@@ -2,6 +2,7 @@
 //! promotion (discount codes, “link in bio to shop”, affiliate links, gifts
 //! from a brand) but carries no clear advertising label.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -221,14 +222,18 @@ impl MissingAdLabel {
 
 /// The prose view with @-mentions put back: signals such as “thanks to
 /// @brand for” need to see them; URLs, e-mails and code stay masked.
-fn view_with_mentions(document: &Document<'_>) -> String {
+fn view_with_mentions<'document>(document: &'document Document<'_>) -> Cow<'document, str> {
+    // Most drafts have no mention: the view is the prose view as it is.
+    if document.entities_of(EntityKind::Mention).next().is_none() {
+        return Cow::Borrowed(document.prose_view());
+    }
     let mut bytes = document.prose_view().as_bytes().to_vec();
     let source = document.source().as_bytes();
     for mention in document.entities_of(EntityKind::Mention) {
         bytes[mention.span.start..mention.span.end].copy_from_slice(&source[mention.span.start..mention.span.end]);
     }
     // Whole entities were copied over whole masked chars, so the bytes stay UTF-8.
-    String::from_utf8(bytes).unwrap_or_else(|_| document.prose_view().to_owned())
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| document.prose_view().to_owned()))
 }
 
 /// The word just before `offset` (letters, digits, `.`), lowercased.

@@ -20,6 +20,10 @@ const DOT_BEFORE_LETTER: u8 = 1 << 4;
 /// 0xEF, the lead byte of the full-width `＃` and `＠` (and of other
 /// characters, so it only says that they may be present).
 const FULL_WIDTH_LEAD: u8 = 1 << 5;
+/// `<` or `>`, which some platforms refuse.
+const ANGLE_BRACKET: u8 = 1 << 6;
+/// `!`, for the repeated-exclamation rule.
+const EXCLAMATION: u8 = 1 << 7;
 
 /// Bytes looked at per step: a width the compiler can compare at once.
 const CHUNK: usize = 16;
@@ -49,6 +53,34 @@ impl Signs {
         last[..rest.len()].copy_from_slice(rest);
         lanes.add(&last[..CHUNK], &last[1..]);
         Signs { bits: lanes.bits() }
+    }
+
+    /// The signs of a text with no bytes.
+    pub(crate) const NONE: Signs = Signs { bits: 0 };
+
+    /// Whether the text has `#`.
+    pub(crate) fn has_number_sign(self) -> bool {
+        self.bits & HASH != 0
+    }
+
+    /// Whether the text has `@`.
+    pub(crate) fn has_at_sign(self) -> bool {
+        self.bits & AT != 0
+    }
+
+    /// Whether the text has `<` or `>`.
+    pub(crate) fn has_angle_bracket(self) -> bool {
+        self.bits & ANGLE_BRACKET != 0
+    }
+
+    /// Whether the text has byte 0xEF, the lead byte of U+F000 to U+FFFF.
+    pub(crate) fn has_lead_byte_ef(self) -> bool {
+        self.bits & FULL_WIDTH_LEAD != 0
+    }
+
+    /// Whether the text has `!`.
+    pub(crate) fn has_exclamation_mark(self) -> bool {
+        self.bits & EXCLAMATION != 0
     }
 
     /// Whether the text may hold a hashtag: it has `#` or `＃`.
@@ -99,6 +131,10 @@ impl Lanes {
                 | bit_if(byte == b'$', DOLLAR)
                 | bit_if(byte == b'.', DOT)
                 | bit_if(byte == 0xEF, FULL_WIDTH_LEAD)
+                // `<` is 0x3C and `>` 0x3E: setting bit 1 maps both, and only
+                // them, to `>`.
+                | bit_if(byte | 2 == b'>', ANGLE_BRACKET)
+                | bit_if(byte == b'!', EXCLAMATION)
                 | bit_if((byte == b'.') & letter_follows, DOT_BEFORE_LETTER);
         }
     }
@@ -128,6 +164,12 @@ mod tests {
         prop_assert!(signs.may_have_cashtags() || cashtag_entities(text).is_empty(), "cashtags in {:?}", text);
         prop_assert!(signs.may_have_emails() || crate::entities::find_emails(text).is_empty(), "e-mails in {:?}", text);
         prop_assert_eq!(extract_entities(text), extract_entities_by_reference(text), "{:?}", text);
+        // The exact answers say what a byte search says.
+        prop_assert_eq!(signs.has_number_sign(), text.contains('#'), "# in {:?}", text);
+        prop_assert_eq!(signs.has_at_sign(), text.contains('@'), "@ in {:?}", text);
+        prop_assert_eq!(signs.has_angle_bracket(), text.contains(['<', '>']), "<> in {:?}", text);
+        prop_assert_eq!(signs.has_lead_byte_ef(), text.bytes().any(|byte| byte == 0xEF), "0xEF in {:?}", text);
+        prop_assert_eq!(signs.has_exclamation_mark(), text.contains('!'), "! in {:?}", text);
         Ok(())
     }
 
@@ -149,9 +191,19 @@ mod tests {
     #[test]
     fn signs_are_seen_at_every_offset() {
         let none = Signs::of("plain text, no signs: 3.5 … é 日本 😀\r\n".repeat(3).as_str());
-        assert_eq!(none.bits & (HASH | AT | DOLLAR | DOT_BEFORE_LETTER | FULL_WIDTH_LEAD), 0);
+        assert_eq!(
+            none.bits & (HASH | AT | DOLLAR | DOT_BEFORE_LETTER | FULL_WIDTH_LEAD | ANGLE_BRACKET | EXCLAMATION),
+            0
+        );
+        assert_eq!(Signs::of(";=?=;").bits & ANGLE_BRACKET, 0);
         type MayHave = fn(Signs) -> bool;
-        let cases: [(&str, MayHave); 9] = [
+        let cases: [(&str, MayHave); 15] = [
+            ("#", Signs::has_number_sign),
+            ("@", Signs::has_at_sign),
+            ("<", Signs::has_angle_bracket),
+            (">", Signs::has_angle_bracket),
+            ("\u{FEFF}", Signs::has_lead_byte_ef),
+            ("!", Signs::has_exclamation_mark),
             ("#", Signs::may_have_hashtags),
             ("＃", Signs::may_have_hashtags),
             ("@", Signs::may_have_mentions),
