@@ -5,7 +5,7 @@ use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::entities::{EntityKind, FoundEntity};
-use crate::platform::{LengthUnit, Platform, PlatformFacts, PlatformTarget};
+use crate::platform::{LengthUnit, Platform, PlatformTarget};
 use crate::span::Span;
 use crate::twitter::is_ascii_word_byte;
 
@@ -800,19 +800,27 @@ impl<'t> Lengths<'t> {
     }
 }
 
-/// One target of a [`PlatformPlan`]: its facts and what the census notes for it.
+/// One target of a [`PlatformPlan`]: what its metrics take from the plan,
+/// worked out once so that each draft's loop over the targets only reads.
 struct PlannedTarget {
-    target: PlatformTarget,
-    facts: &'static PlatformFacts,
+    platform: Platform,
+    unit: LengthUnit,
     /// The limit: the platform's, or the override.
     limit: usize,
+    /// The byte limit, `usize::MAX` without one.
+    byte_limit: usize,
+    /// Whether the metrics report the byte count (the platform has a byte limit).
+    reports_bytes: bool,
+    /// Whether mentions and links are counted Mastodon's way.
+    counts_mastodon: bool,
     /// Which chars of the text the platform refuses.
     forbidden: Forbidden,
     /// Where in the census's wanted offsets the offset past `limit` is
     /// noted, for the units the census counts that way (graphemes, UTF-16).
     overflow_slot: Option<usize>,
-    /// Where in the census's wanted offsets the fold is noted.
-    fold_slot: Option<usize>,
+    /// Where in the census's wanted offsets the fold is noted; past their
+    /// end without a fold, so that reading it needs no second test.
+    fold_slot: usize,
 }
 
 /// Which chars a platform refuses, as the measure looks for them.
@@ -878,13 +886,23 @@ impl PlatformPlan {
                     LengthUnit::Utf16 => slot(&utf16, utf16_start, limit),
                     _ => None,
                 };
-                let fold_slot = facts.fold.and_then(|fold| slot(&graphemes, 0, fold));
+                let fold_slot = facts.fold.and_then(|fold| slot(&graphemes, 0, fold)).unwrap_or(usize::MAX);
                 let forbidden = match facts.forbidden {
                     [] => Forbidden::None,
                     ['<', '>'] => Forbidden::AngleBrackets,
                     chars => Forbidden::Chars(chars),
                 };
-                PlannedTarget { target: *target, facts, limit, forbidden, overflow_slot, fold_slot }
+                PlannedTarget {
+                    platform: target.platform,
+                    unit: facts.unit,
+                    limit,
+                    byte_limit: facts.byte_limit.unwrap_or(usize::MAX),
+                    reports_bytes: facts.byte_limit.is_some(),
+                    counts_mastodon: target.platform == Platform::Mastodon,
+                    forbidden,
+                    overflow_slot,
+                    fold_slot,
+                }
             })
             .collect();
         let wanted = graphemes.into_iter().chain(utf16).map(|number| (number, None)).collect();
@@ -1026,37 +1044,34 @@ impl DraftFacts<'_> {
     }
 
     fn metrics_of(&self, planned: &PlannedTarget) -> PlatformMetrics {
-        let (text, entities, lengths) = (self.text, self.entities, self.lengths);
-        let (platform, facts, limit) = (planned.target.platform, planned.facts, planned.limit);
-        let (length, overflow, unit_valid) = if facts.unit == LengthUnit::Weighted {
-            x_measure(text, entities, lengths, limit, self.has_email)
+        let (text, lengths, limit) = (self.text, self.lengths, planned.limit);
+        let (length, overflow, unit_valid) = if planned.unit == LengthUnit::Weighted {
+            x_measure(text, self.entities, lengths, limit, self.has_email)
         } else {
-            let length = self.unit_lengths[facts.unit as usize];
+            let length = self.unit_lengths[planned.unit as usize];
             let overflow =
-                if length > limit { lengths.overflow(facts.unit, limit, planned.overflow_slot) } else { None };
+                if length > limit { lengths.overflow(planned.unit, limit, planned.overflow_slot) } else { None };
             (length, overflow, true)
         };
-        let (mentions, links) = if platform == Platform::Mastodon { self.mastodon_counts } else { self.counts };
-        let bytes = facts.byte_limit.map(|_| text.len());
-        let fits_bytes = facts.byte_limit.is_none_or(|byte_limit| text.len() <= byte_limit);
+        let (mentions, links) = if planned.counts_mastodon { self.mastodon_counts } else { self.counts };
         let forbidden = match planned.forbidden {
             Forbidden::None => false,
             Forbidden::AngleBrackets => self.angle_brackets,
             Forbidden::Chars(chars) => contains_any(text, chars),
         };
         PlatformMetrics {
-            platform,
-            unit: facts.unit,
+            platform: planned.platform,
+            unit: planned.unit,
             length,
             limit,
             remaining: limit as i64 - length as i64,
-            valid: length <= limit && unit_valid && fits_bytes && !forbidden,
+            valid: (length <= limit) & unit_valid & (text.len() <= planned.byte_limit) & !forbidden,
             hashtags: self.hashtags,
             mentions,
             links,
-            fold: OptionalOffset::new(planned.fold_slot.and_then(|slot| lengths.fold(slot))),
+            fold: OptionalOffset::new(lengths.fold(planned.fold_slot)),
             overflow: OptionalOffset::new(overflow),
-            bytes: OptionalOffset::new(bytes),
+            bytes: OptionalOffset(if planned.reports_bytes { text.len() } else { usize::MAX }),
         }
     }
 }
