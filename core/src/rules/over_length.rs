@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::metrics::PlatformMetrics;
-use crate::platform::LengthUnit;
+use crate::platform::{smallest_limit, LengthUnit};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::{push_decimal, MetaBuilder};
 use crate::span::Span;
@@ -10,6 +10,8 @@ use crate::span::Span;
 /// Flags the part of a post past each target platform's limit.
 pub(crate) struct OverLength {
     meta: RuleMeta,
+    /// The smallest byte limit of any platform: no draft within it is over one.
+    smallest_byte_limit: usize,
 }
 
 impl OverLength {
@@ -30,7 +32,7 @@ impl OverLength {
         .fire(&["This sentence is repeated. This sentence is repeated. This sentence is repeated. This sentence is repeated. This sentence is repeated. This sentence is repeated. This sentence is repeated. This sentence is repeated. This sentence is repeated. This sentence is repeated. This one is past the limit."])
         .pass(&["A short post fits everywhere. 🎉 https://example.org/a/very/long/link/that/counts/as/twenty-three"])
         .build();
-        OverLength { meta }
+        OverLength { meta, smallest_byte_limit: smallest_limit(|facts| facts.byte_limit) }
     }
 }
 
@@ -122,6 +124,9 @@ impl Rule for OverLength {
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
+        if fits_everywhere(context.metrics, self.smallest_byte_limit) {
+            return;
+        }
         let text = context.document.source();
         // Findings are reported in platform order, each once the next one
         // has been written, so the order of equal spans does not change.
@@ -152,6 +157,15 @@ impl Rule for OverLength {
     }
 }
 
+/// Whether no target of `metrics` can have a finding: a finding needs a
+/// length over its limit or bytes over the smallest byte limit. Most drafts
+/// have neither, and this one pass rules them out before the full walk.
+fn fits_everywhere(metrics: &[PlatformMetrics], smallest_byte_limit: usize) -> bool {
+    metrics.iter().all(|metrics| {
+        metrics.length <= metrics.limit && metrics.bytes().is_none_or(|bytes| bytes <= smallest_byte_limit)
+    })
+}
+
 /// Reports a draft over `metrics`' byte limit, after the finding held.
 fn check_bytes(text: &str, metrics: &PlatformMetrics, held: &mut Option<Held>, reporter: &mut Reporter<'_>) {
     let facts = metrics.platform.facts();
@@ -176,6 +190,40 @@ fn check_bytes(text: &str, metrics: &PlatformMetrics, held: &mut Option<Held>, r
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// When the quick test says a draft fits everywhere, no target has what
+    /// the full walk reports: an overflow or bytes over its byte limit.
+    #[test]
+    fn fitting_everywhere_means_no_overflow_and_no_byte_overflow() {
+        use crate::platform::{Platform, PlatformTarget};
+        let smallest_byte_limit = smallest_limit(|facts| facts.byte_limit);
+        let every: Vec<PlatformTarget> = Platform::ALL.into_iter().map(PlatformTarget::from).collect();
+        let small: Vec<PlatformTarget> =
+            Platform::ALL.into_iter().map(|platform| PlatformTarget { platform, limit: Some(5) }).collect();
+        // A long piece takes some texts past Bluesky's byte limit.
+        let long = "中文".repeat(60);
+        let pieces =
+            ["a", "bc ", "é", "👩\u{200D}👩\u{200D}👧", &long, " https://example.org/a ", " @bob ", "\u{FEFF}"];
+        let mut fitting = 0;
+        // A raised limit: a draft can be over Bluesky's bytes and within its graphemes.
+        let raised = vec![PlatformTarget { platform: Platform::Bluesky, limit: Some(100_000) }];
+        for text in crate::test_texts::from_pieces(&pieces, 7, 3200, 90) {
+            let entities = crate::entities::find(&text);
+            for list in [&every, &small, &raised] {
+                let metrics = crate::metrics::measure_platforms(&text, list, &entities);
+                let would_report = metrics.iter().any(|metrics| {
+                    let byte_limit = metrics.platform.facts().byte_limit;
+                    metrics.overflow().is_some()
+                        || metrics.bytes().zip(byte_limit).is_some_and(|(bytes, limit)| bytes > limit)
+                });
+                if fits_everywhere(&metrics, smallest_byte_limit) {
+                    fitting += 1;
+                    assert!(!would_report, "{text:?} {list:?}");
+                }
+            }
+        }
+        assert!(fitting > 0);
+    }
 
     #[test]
     fn thousands_are_grouped_by_commas() {
