@@ -10,7 +10,7 @@ use crate::span::Span;
 use crate::twitter::is_ascii_word_byte;
 
 /// How a draft measures up on one platform.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct PlatformMetrics {
     /// The platform.
     #[serde(serialize_with = "serialize_platform")]
@@ -769,10 +769,10 @@ impl<'t> Lengths<'t> {
         }
     }
 
-    /// X's weighted length when the census has it exactly and the text fits
-    /// `limit`: each URL (`urls`, the URL entities) weighs 23
-    /// instead of its characters. `None` when X's own count is needed.
-    fn x_length<'e>(&self, urls: impl Iterator<Item = &'e FoundEntity>, limit: usize) -> Option<usize> {
+    /// X's weighted length when the census has it exactly: each URL (`urls`,
+    /// the URL entities) weighs 23 instead of its characters. `None` when
+    /// X's own count is needed.
+    fn x_length<'e>(&self, urls: impl Iterator<Item = &'e FoundEntity>) -> Option<usize> {
         let config = crate::twitter::Config::v3();
         if !self.census.x_exact || self.text.is_empty() {
             return None;
@@ -789,8 +789,7 @@ impl<'t> Lengths<'t> {
             }
             weight = weight - url.len() * config.weight_of('a') + config.transformed_url_length * config.scale;
         }
-        let length = weight / config.scale;
-        (length <= limit).then_some(length)
+        Some(weight / config.scale)
     }
 
     /// Byte offset after the first graphemes up to a fold, if the text is
@@ -809,12 +808,22 @@ struct PlannedTarget {
     limit: usize,
     /// The byte limit, `usize::MAX` without one.
     byte_limit: usize,
-    /// Whether the metrics report the byte count (the platform has a byte limit).
-    reports_bytes: bool,
+    /// What the byte count is or-ed with in the metrics: 0 when they report
+    /// it (the platform has a byte limit), `usize::MAX` (none) otherwise.
+    bytes_mask: usize,
     /// Whether mentions and links are counted Mastodon's way.
     counts_mastodon: bool,
     /// Which chars of the text the platform refuses.
     forbidden: Forbidden,
+    /// Whether the platform refuses `<` and `>`.
+    refuses_angle_brackets: bool,
+    /// Where the length is in a draft's [`DraftFacts::unit_lengths`]: the
+    /// unit's slot, or [`NOT_COUNTED`] for a platform that refuses chars
+    /// the draft's facts do not tell of (other than `<` and `>`).
+    length_slot: usize,
+    /// The longest length whose metrics need no walk: the limit, below
+    /// `usize::MAX` (which stands for a length not counted).
+    fits_up_to: usize,
     /// Where in the census's wanted offsets the offset past `limit` is
     /// noted, for the units the census counts that way (graphemes, UTF-16).
     overflow_slot: Option<usize>,
@@ -822,6 +831,11 @@ struct PlannedTarget {
     /// end without a fold, so that reading it needs no second test.
     fold_slot: usize,
 }
+
+/// The slot of [`DraftFacts::unit_lengths`] past the units' lengths, which
+/// holds `usize::MAX`: a length no limit is above, so that a target whose
+/// length is there is worked out the full way.
+const NOT_COUNTED: usize = 6;
 
 /// Which chars a platform refuses, as the measure looks for them.
 #[derive(Clone, Copy)]
@@ -841,6 +855,8 @@ pub struct PlatformPlan {
     /// The targets this plan is for, in order.
     targets: Vec<PlatformTarget>,
     planned: Vec<PlannedTarget>,
+    /// Whether a target counts X's way.
+    counts_x: bool,
     /// Grapheme numbers, then from `utf16_start` UTF-16 limits, each part
     /// sorted and each number once: the census fills in the offsets.
     wanted: Vec<(usize, Option<usize>)>,
@@ -897,8 +913,14 @@ impl PlatformPlan {
                     unit: facts.unit,
                     limit,
                     byte_limit: facts.byte_limit.unwrap_or(usize::MAX),
-                    reports_bytes: facts.byte_limit.is_some(),
+                    bytes_mask: if facts.byte_limit.is_some() { 0 } else { usize::MAX },
                     counts_mastodon: target.platform == Platform::Mastodon,
+                    refuses_angle_brackets: matches!(forbidden, Forbidden::AngleBrackets),
+                    length_slot: match forbidden {
+                        Forbidden::Chars(_) => NOT_COUNTED,
+                        _ => facts.unit as usize,
+                    },
+                    fits_up_to: limit.min(usize::MAX - 1),
                     forbidden,
                     overflow_slot,
                     fold_slot,
@@ -913,6 +935,7 @@ impl PlatformPlan {
         PlatformPlan {
             targets: targets.to_vec(),
             planned,
+            counts_x: targets.iter().any(|target| target.platform.facts().unit == LengthUnit::Weighted),
             wanted,
             utf16_start,
             counts_mastodon,
@@ -962,11 +985,16 @@ impl PlatformPlan {
             }
         }
         // Each unit's length, by `LengthUnit as usize`: Mastodon's only when a
-        // target counts it, X's (which depends on the limit) per target.
+        // target counts it, X's when the census has it exactly.
         let mut unit_lengths =
-            [0, lengths.census.graphemes, 0, lengths.census.threads, lengths.census.utf16, text.len()];
+            [0, lengths.census.graphemes, 0, lengths.census.threads, lengths.census.utf16, text.len(), usize::MAX];
         if self.counts_mastodon {
             unit_lengths[LengthUnit::MastodonGraphemes as usize] = lengths.of(LengthUnit::MastodonGraphemes);
+        }
+        if self.counts_x {
+            let urls = entities.iter().filter(|entity| entity.kind == EntityKind::Url);
+            let length = (!has_email).then(|| lengths.x_length(urls)).flatten();
+            unit_lengths[LengthUnit::Weighted as usize] = length.unwrap_or(usize::MAX);
         }
         let draft = DraftFacts {
             text,
@@ -983,7 +1011,7 @@ impl PlatformPlan {
             has_email,
             angle_brackets: self.looks_for_angle_brackets && memchr::memchr2(b'<', b'>', text.as_bytes()).is_some(),
         };
-        draft.metrics(&self.planned)
+        draft.metrics(self)
     }
 }
 
@@ -1022,8 +1050,10 @@ struct DraftFacts<'d> {
     text: &'d str,
     entities: &'d [FoundEntity],
     lengths: &'d Lengths<'d>,
-    /// Each unit's length, by `LengthUnit as usize` (X's is counted per target).
-    unit_lengths: [usize; 6],
+    /// Each unit's length, by `LengthUnit as usize`, [`NOT_COUNTED`] (X's
+    /// when the census does not have it exactly); after them, at
+    /// `NOT_COUNTED`, `usize::MAX`.
+    unit_lengths: [usize; 7],
     hashtags: usize,
     /// Mentions and links as the entities have them.
     counts: (usize, usize),
@@ -1036,13 +1066,49 @@ struct DraftFacts<'d> {
 }
 
 impl DraftFacts<'_> {
-    /// The metrics of each of `planned`. Out of line: the census, inlined
-    /// into the measure, leaves no registers for building twelve structs.
+    /// The metrics of each of `plan`'s targets. Each target is filled in
+    /// from the draft's facts without a branch on its kind; a target whose
+    /// length is over its limit or not counted (see [`PlannedTarget::length_slot`])
+    /// is then worked out the full way, by [`Self::metrics_of`]. Out of
+    /// line: the census, inlined into the measure, leaves no registers for
+    /// building twelve structs.
     #[inline(never)]
-    fn metrics(&self, planned: &[PlannedTarget]) -> Vec<PlatformMetrics> {
-        planned.iter().map(|planned| self.metrics_of(planned)).collect()
+    fn metrics(&self, plan: &PlatformPlan) -> Vec<PlatformMetrics> {
+        let counts = [self.counts, self.mastodon_counts];
+        let text_length = self.text.len();
+        let mut any_walks = false;
+        let mut all = Vec::with_capacity(plan.planned.len());
+        all.extend(plan.planned.iter().map(|planned| {
+            let length = self.unit_lengths[planned.length_slot];
+            any_walks |= length > planned.fits_up_to;
+            let (mentions, links) = counts[usize::from(planned.counts_mastodon)];
+            PlatformMetrics {
+                platform: planned.platform,
+                unit: planned.unit,
+                length,
+                limit: planned.limit,
+                remaining: planned.limit as i64 - length as i64,
+                valid: (text_length <= planned.byte_limit) & !(planned.refuses_angle_brackets & self.angle_brackets),
+                hashtags: self.hashtags,
+                mentions,
+                links,
+                fold: OptionalOffset::new(self.lengths.fold(planned.fold_slot)),
+                overflow: OptionalOffset::new(None),
+                bytes: OptionalOffset(text_length | planned.bytes_mask),
+            }
+        }));
+        if any_walks {
+            for (metrics, planned) in all.iter_mut().zip(&plan.planned) {
+                if self.unit_lengths[planned.length_slot] > planned.fits_up_to {
+                    *metrics = self.metrics_of(planned);
+                }
+            }
+        }
+        all
     }
 
+    /// The metrics of one target, each field worked out the full way.
+    #[inline(never)]
     fn metrics_of(&self, planned: &PlannedTarget) -> PlatformMetrics {
         let (text, lengths, limit) = (self.text, self.lengths, planned.limit);
         let (length, overflow, unit_valid) = if planned.unit == LengthUnit::Weighted {
@@ -1071,7 +1137,7 @@ impl DraftFacts<'_> {
             links,
             fold: OptionalOffset::new(lengths.fold(planned.fold_slot)),
             overflow: OptionalOffset::new(overflow),
-            bytes: OptionalOffset(if planned.reports_bytes { text.len() } else { usize::MAX }),
+            bytes: OptionalOffset(text.len() | planned.bytes_mask),
         }
     }
 }
@@ -1093,7 +1159,7 @@ fn x_measure(
         return (0, None, false);
     }
     let urls = || entities.iter().filter(|entity| entity.kind == EntityKind::Url);
-    if let Some(length) = (!has_email).then(|| lengths.x_length(urls(), limit)).flatten() {
+    if let Some(length) = (!has_email).then(|| lengths.x_length(urls())).flatten().filter(|&length| length <= limit) {
         return (length, None, true);
     }
     // One pass gives X's length, validity and where the text stops fitting.
