@@ -436,14 +436,15 @@ impl<'w> GraphemeTally<'w> {
     }
 }
 
-/// Whether `ch` is in NFC whatever surrounds it: it has no combining class
-/// and its NFC quick check is yes. Every char below U+0300 (where the first
-/// combining marks start) and in [`NFC_STABLE`] is; for others the tables say.
-fn stays_in_nfc(ch: char) -> bool {
-    if ch < '\u{300}' {
-        return true;
+/// The canonical combining class of `ch` when its NFC quick check is Yes,
+/// `None` otherwise (see [`crate::normalize::quick_check_yes_class`]). Every
+/// char below U+0300 (where the first combining marks start) and in
+/// [`NFC_STABLE`] is a starter that passes; for others the tables say.
+fn nfc_quick_check_class(ch: char) -> Option<u8> {
+    if ch < '\u{300}' || in_ranges(ch, &NFC_STABLE) {
+        return Some(0);
     }
-    in_ranges(ch, &NFC_STABLE) || crate::normalize::is_nfc_quick_yes_starter(ch)
+    crate::normalize::quick_check_yes_class(ch)
 }
 
 /// Ranges of chars, in order, that stay in NFC whatever surrounds them
@@ -563,8 +564,9 @@ struct Census<'w> {
     joins: bool,
     /// X's weight in units of the v3 scale, counting URLs as their characters.
     x_weight: usize,
-    /// Whether `x_weight` is what twitter-text counts (the text is in NFC
-    /// and has no char X refuses); otherwise X needs its own count.
+    /// Whether `x_weight` is what twitter-text counts (the text passes the
+    /// NFC quick check, so X's normalization leaves it as it is, and has no
+    /// char X refuses); otherwise X needs its own count.
     x_exact: bool,
     /// Whether an `@` follows a user-name byte: without one, the text has
     /// no remote mention.
@@ -593,6 +595,9 @@ impl<'w> Census<'w> {
         let x_config = crate::twitter::Config::v3();
         let x_ascii = x_config.weight_of('a');
         let (mut x_weight, mut x_exact) = (0, true);
+        // The combining class of the char before, for the quick check's
+        // canonical order: a run of marks whose classes go down may reorder.
+        let mut previous_class = 0;
         let mut graphemes = GraphemeTally::new(grapheme_starts);
         // End of the emoji sequence being walked through, for Threads.
         let mut emoji_end = 0;
@@ -605,6 +610,7 @@ impl<'w> Census<'w> {
             let run_length = run.length;
             if run_length > 0 {
                 may_have_remote_mentions |= run.at_after_name;
+                previous_class = 0;
                 while utf16_target < utf16 + run_length {
                     utf16_overflows[next_utf16].1 = Some(offset + utf16_target - utf16);
                     next_utf16 += 1;
@@ -642,7 +648,13 @@ impl<'w> Census<'w> {
             let char_joins = joins_a_neighbour(ch);
             graphemes.char_at(text, offset, char_joins);
             joins |= char_joins;
-            x_exact &= !crate::twitter::is_invalid_character(ch) && stays_in_nfc(ch);
+            match nfc_quick_check_class(ch) {
+                Some(class) => {
+                    x_exact &= (class == 0 || class >= previous_class) && !crate::twitter::is_invalid_character(ch);
+                    previous_class = class;
+                }
+                None => x_exact = false,
+            }
             while utf16 + units > utf16_target {
                 utf16_overflows[next_utf16].1 = Some(offset);
                 next_utf16 += 1;
@@ -1438,6 +1450,11 @@ mod tests {
             "\u{0600}",
             "한",
             "ไทย",
+            "\u{E48}",
+            "ب\u{64E}\u{651}",
+            "ب\u{651}\u{64E}",
+            "\u{64B}",
+            "\u{655}",
         ];
         let every: Vec<PlatformTarget> = Platform::ALL.into_iter().map(PlatformTarget::from).collect();
         let parse =
@@ -1507,6 +1524,26 @@ mod may_join_tests {
             proptest::prop_assert_eq!(grapheme_count(&text), text.graphemes(true).count(), "{:?}", text);
         }
 
+        /// The census takes its X weight as X's count exactly when the text
+        /// passes the NFC quick check (marks in canonical order, none that
+        /// may compose) and has no char X refuses, as X's own normalization
+        /// then leaves the text as it is.
+        #[test]
+        fn census_x_weight_is_exact_for_texts_that_pass_the_nfc_quick_check(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "b ", "1", "é", "e\u{301}", "\u{301}", "\u{316}", "\u{64B}", "\u{651}", "\u{64E}", "ب", "\u{655}",
+            "\u{E01}", "\u{E48}", "\u{E49}", "中", "👍🏽", "1\u{FE0F}\u{20E3}", "\u{20D0}", "\u{FEFF}", "\u{FFFE}", "\u{1D15E}",
+        ]), 0..16)) {
+            let text: String = pieces.concat();
+            let census = super::Census::new(&text, &mut [], 0);
+            let expected = crate::normalize::is_nfc_quick_yes_text(&text)
+                && !text.chars().any(crate::twitter::is_invalid_character);
+            proptest::prop_assert_eq!(census.x_exact, expected, "{:?}", text);
+            if census.x_exact && !text.is_empty() {
+                let counted = crate::twitter::weighted_length(&text).weighted_length;
+                proptest::prop_assert_eq!(census.x_weight / 100, counted, "{:?}", text);
+            }
+        }
+
         /// The census counts graphemes on its walk, and finds where each
         /// starts, as segmenting the whole text does: ASCII runs of every length next to joining chars, CRs
         /// inside runs, and runs of eight bytes or more.
@@ -1540,13 +1577,14 @@ mod may_join_tests {
                 "{ch:?}"
             );
         }
-        for ch in
-            ['\u{301}', '\u{340}', '\u{64B}', '\u{2000}', '\u{20D0}', '\u{2126}', '\u{3099}', '\u{F900}', '\u{1D15E}']
-        {
-            assert!(!super::stays_in_nfc(ch), "{ch:?}");
+        for ch in ['\u{301}', '\u{340}', '\u{2000}', '\u{2126}', '\u{3099}', '\u{F900}', '\u{1D15E}', '\u{655}'] {
+            assert_eq!(super::nfc_quick_check_class(ch), None, "{ch:?}");
+        }
+        for (ch, class) in [('\u{64B}', 27), ('\u{651}', 33), ('\u{E48}', 107), ('\u{20D0}', 230), ('\u{316}', 220)] {
+            assert_eq!(super::nfc_quick_check_class(ch), Some(class), "{ch:?}");
         }
         for ch in ['中', 'ب', '’', '❤', 'é', '가', '\u{E40}', '\u{1F600}'] {
-            assert!(super::stays_in_nfc(ch), "{ch:?}");
+            assert_eq!(super::nfc_quick_check_class(ch), Some(0), "{ch:?}");
         }
     }
 

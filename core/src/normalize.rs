@@ -182,6 +182,14 @@ pub(crate) fn is_nfc_quick_yes_starter(character: char) -> bool {
     properties.class == 0 && properties.passes_quick_check()
 }
 
+/// The canonical combining class of `character` when its NFC quick check
+/// is Yes, `None` when it is not: what [`is_nfc_quick_yes_text`] asks of
+/// each char, for a caller that walks the text on its own.
+pub(crate) fn quick_check_yes_class(character: char) -> Option<u8> {
+    let properties = properties(character);
+    properties.passes_quick_check().then_some(properties.class)
+}
+
 /// Whether the NFC quick check of `text` is Yes, as the crate's
 /// `is_nfc_quick`: every char passes on its own and the combining classes of
 /// each run of non-starters do not decrease. Then `text` is in NFC; otherwise
