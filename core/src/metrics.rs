@@ -123,32 +123,69 @@ impl Tally {
         }
         self.overflow.is_some()
     }
+
+    /// Adds `count` pieces of one byte and weight one each, from `start`;
+    /// returns what [`Tally::add`] returns.
+    fn add_bytes(&mut self, start: usize, count: usize) -> bool {
+        if self.overflow.is_none() && self.total + count > self.limit {
+            // Without an overflow the total is within the limit.
+            self.overflow = Some(start + (self.limit - self.total));
+        }
+        self.total += count;
+        self.overflow.is_some()
+    }
 }
 
 /// Measures `text` in `unit` against `limit`: (length, byte offset where it stops fitting).
 /// `entities` are the text's entities (URLs and mentions change some counts).
 pub fn measure(text: &str, unit: LengthUnit, limit: usize, entities: &[FoundEntity]) -> (usize, Option<usize>) {
-    walk(text, unit, limit, entities, false)
+    walk(text, unit, limit, entities, Walk { stop_at_overflow: false, every_char_is_a_grapheme: false })
+}
+
+/// How [`walk`] goes.
+#[derive(Clone, Copy)]
+struct Walk {
+    /// Whether to stop once the limit is passed, when only the overflow is wanted.
+    stop_at_overflow: bool,
+    /// Whether every char of the text is a grapheme (no char joins a
+    /// neighbour, as the census tells), so that Mastodon's pieces are
+    /// counted by chars, not segmented.
+    every_char_is_a_grapheme: bool,
 }
 
 /// Where `text` stops fitting `limit` in `unit`, walking only as far as that:
 /// a 100 MB draft over a 300-character limit costs 300 characters.
-/// Out of line: the census notes the overflow for most units.
+/// `every_char_is_a_grapheme` as in [`Walk`]. Out of line: the census notes
+/// the overflow for most units.
 #[inline(never)]
-fn overflow_offset(text: &str, unit: LengthUnit, limit: usize, entities: &[FoundEntity]) -> Option<usize> {
-    walk(text, unit, limit, entities, true).1
-}
-
-fn walk(
+fn overflow_offset(
     text: &str,
     unit: LengthUnit,
     limit: usize,
     entities: &[FoundEntity],
-    stop_at_overflow: bool,
-) -> (usize, Option<usize>) {
+    every_char_is_a_grapheme: bool,
+) -> Option<usize> {
+    walk(text, unit, limit, entities, Walk { stop_at_overflow: true, every_char_is_a_grapheme }).1
+}
+
+/// How many bytes at the start of `bytes` are ASCII chars that are each a
+/// piece of weight one, whatever follows, for Threads (and Mastodon when
+/// every char is a grapheme): the ASCII run, less its last byte when a char
+/// that is not ASCII follows (a digit there may start a keycap).
+fn plain_ascii_prefix_length(bytes: &[u8]) -> usize {
+    let run = ascii_prefix_length(bytes);
+    if run < bytes.len() {
+        run.saturating_sub(1)
+    } else {
+        run
+    }
+}
+
+fn walk(text: &str, unit: LengthUnit, limit: usize, entities: &[FoundEntity], how: Walk) -> (usize, Option<usize>) {
     let mut tally = Tally::new(limit);
-    // `add` reports when the limit is passed; stop then if only the overflow is wanted.
-    let mut add = |start: usize, weight: usize| tally.add(start, weight) && stop_at_overflow;
+    // `Tally::add` reports when the limit is passed; stop then if only the overflow is wanted.
+    let stop = |passed: bool| passed && how.stop_at_overflow;
+    let bytes = text.as_bytes();
     match unit {
         LengthUnit::Weighted => {
             let length = crate::twitter::weighted_length(text);
@@ -163,59 +200,80 @@ fn walk(
         }
         LengthUnit::Bytes => {
             for (offset, ch) in text.char_indices() {
-                if add(offset, ch.len_utf8()) {
+                if stop(tally.add(offset, ch.len_utf8())) {
                     break;
                 }
             }
         }
         LengthUnit::Utf16 => {
             for (offset, ch) in text.char_indices() {
-                if add(offset, ch.len_utf16()) {
+                if stop(tally.add(offset, ch.len_utf16())) {
                     break;
                 }
             }
         }
         LengthUnit::Graphemes => {
             for (offset, _) in text.grapheme_indices(true) {
-                if add(offset, 1) {
+                if stop(tally.add(offset, 1)) {
                     break;
                 }
             }
         }
         LengthUnit::MastodonGraphemes => {
             let special = mastodon_special_spans(entities, &remote_mentions(text));
+            // Adds the graphemes of `text[start..end]`, one each; true to stop.
+            let add_graphemes = |tally: &mut Tally, start: usize, end: usize| {
+                if !how.every_char_is_a_grapheme {
+                    return text[start..end]
+                        .grapheme_indices(true)
+                        .any(|(offset, _)| stop(tally.add(start + offset, 1)));
+                }
+                let mut offset = start;
+                while offset < end {
+                    let plain = ascii_prefix_length(&bytes[offset..end]);
+                    let (passed, step) = if plain > 0 {
+                        (tally.add_bytes(offset, plain), plain)
+                    } else {
+                        (tally.add(offset, 1), text[offset..].chars().next().map_or(1, char::len_utf8))
+                    };
+                    if stop(passed) {
+                        return true;
+                    }
+                    offset += step;
+                }
+                false
+            };
             let mut cursor = 0;
             'pieces: {
                 for (span, weight) in special {
                     if span.start < cursor {
                         continue;
                     }
-                    for (offset, _) in text[cursor..span.start].grapheme_indices(true) {
-                        if add(cursor + offset, 1) {
-                            break 'pieces;
-                        }
-                    }
-                    if add(span.start, weight) {
+                    if add_graphemes(&mut tally, cursor, span.start) || stop(tally.add(span.start, weight)) {
                         break 'pieces;
                     }
                     cursor = span.end;
                 }
-                for (offset, _) in text[cursor..].grapheme_indices(true) {
-                    if add(cursor + offset, 1) {
-                        break 'pieces;
-                    }
-                }
+                add_graphemes(&mut tally, cursor, text.len());
             }
         }
         LengthUnit::ThreadsCharacters => {
             let mut offset = 0;
             while offset < text.len() {
+                let plain = plain_ascii_prefix_length(&bytes[offset..]);
+                if plain > 0 {
+                    if stop(tally.add_bytes(offset, plain)) {
+                        break;
+                    }
+                    offset += plain;
+                    continue;
+                }
                 let rest = &text[offset..];
                 let (weight, step) = match crate::twitter::emoji_sequence_length(rest) {
                     Some(length) => (length, length),
                     None => (1, rest.chars().next().map_or(1, char::len_utf8)),
                 };
-                if add(offset, weight) {
+                if stop(tally.add(offset, weight)) {
                     break;
                 }
                 offset += step;
@@ -777,7 +835,7 @@ impl<'t> Lengths<'t> {
     fn overflow(&self, unit: LengthUnit, limit: usize, slot: Option<usize>) -> Option<usize> {
         match slot {
             Some(slot) => self.census.wanted.get(slot).and_then(|(_, offset)| *offset),
-            None => overflow_offset(self.text, unit, limit, self.entities),
+            None => overflow_offset(self.text, unit, limit, self.entities, !self.census.joins),
         }
     }
 
@@ -1374,6 +1432,53 @@ mod tests {
         assert_eq!(metrics(text, "x").length, crate::twitter::weighted_length(text).weighted_length);
     }
 
+    /// The length of `text` in `unit` (not X's) and where it passes
+    /// `limit`, one piece (char, grapheme, emoji sequence or special span)
+    /// at a time: the simplest count, which [`walk`] and the census must agree with.
+    fn walked_piece_by_piece(
+        text: &str,
+        unit: LengthUnit,
+        limit: usize,
+        entities: &[FoundEntity],
+    ) -> (usize, Option<usize>) {
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        match unit {
+            LengthUnit::Weighted => unreachable!("X counts its own way"),
+            LengthUnit::Bytes => pieces.extend(text.char_indices().map(|(offset, ch)| (offset, ch.len_utf8()))),
+            LengthUnit::Utf16 => pieces.extend(text.char_indices().map(|(offset, ch)| (offset, ch.len_utf16()))),
+            LengthUnit::Graphemes => pieces.extend(text.grapheme_indices(true).map(|(offset, _)| (offset, 1))),
+            LengthUnit::MastodonGraphemes => {
+                let mut cursor = 0;
+                for (span, weight) in mastodon_special_spans(entities, &remote_mentions(text)) {
+                    if span.start >= cursor {
+                        let between = text[cursor..span.start].grapheme_indices(true);
+                        pieces.extend(between.map(|(offset, _)| (cursor + offset, 1)));
+                        pieces.push((span.start, weight));
+                        cursor = span.end;
+                    }
+                }
+                pieces.extend(text[cursor..].grapheme_indices(true).map(|(offset, _)| (cursor + offset, 1)));
+            }
+            LengthUnit::ThreadsCharacters => {
+                let mut offset = 0;
+                while let Some(ch) = text[offset..].chars().next() {
+                    let sequence = crate::twitter::emoji_sequence_length(&text[offset..]);
+                    pieces.push((offset, sequence.unwrap_or(1)));
+                    offset += sequence.unwrap_or(ch.len_utf8());
+                }
+            }
+        }
+        let mut total = 0;
+        let mut overflow = None;
+        for (offset, weight) in pieces {
+            total += weight;
+            if total > limit && overflow.is_none() {
+                overflow = Some(offset);
+            }
+        }
+        (total, overflow)
+    }
+
     /// What one target's metrics are, walking the text for that target
     /// alone: the general path the plans and the census must agree with.
     fn walked(text: &str, target: PlatformTarget, entities: &[FoundEntity]) -> PlatformMetrics {
@@ -1384,7 +1489,7 @@ mod tests {
             let parsed = crate::twitter::weighted_length_with(text, &config);
             (parsed.weighted_length, (parsed.weighted_length > limit).then_some(parsed.valid_range.1), parsed.valid)
         } else {
-            let (length, overflow) = walk(text, facts.unit, limit, entities, false);
+            let (length, overflow) = walked_piece_by_piece(text, facts.unit, limit, entities);
             (length, overflow, true)
         };
         let count = |kind: EntityKind| entities.iter().filter(|entity| entity.kind == kind).count();
