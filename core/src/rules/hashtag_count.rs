@@ -7,6 +7,7 @@ use crate::platform::{smallest_limit, PlatformFacts, PlatformTarget};
 use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
 use crate::rules::{push_decimal, MetaBuilder};
 use crate::settings::{HashtagMax, Settings};
+use crate::small_list::SmallList;
 use crate::span::Span;
 
 /// Which limit the rule enforces.
@@ -152,11 +153,16 @@ impl HashtagCount {
         let hashtags = || context.raw_entities.iter().filter(|entity| entity.kind == EntityKind::Hashtag);
         // The targets whose limit the post is over, with that limit: one or
         // two of them, which the messages go through again for the names.
-        let over: Vec<(usize, &PlatformTarget)> = context
-            .platforms
-            .iter()
-            .filter_map(|target| Some((self.limit_passed(context.settings, target, count)?, target)))
-            .collect();
+        // In place for any usual list of targets: most posts with hashtags
+        // are over one limit or two, and the list lived only for this call.
+        let Some(first_target) = context.platforms.first() else { return };
+        let mut over: SmallList<(usize, &PlatformTarget), 12> = SmallList::new((0, first_target));
+        for target in context.platforms {
+            if let Some(limit) = self.limit_passed(context.settings, target, count) {
+                over.push((limit, target));
+            }
+        }
+        let over = over.as_slice();
         let last_end = hashtags().next_back().map_or(0, |hashtag| hashtag.span.end);
         // Platforms with the same limit share one finding, in the order of
         // the first platform with each limit.
