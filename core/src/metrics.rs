@@ -10,7 +10,7 @@ use crate::span::Span;
 use crate::twitter::is_ascii_word_byte;
 
 /// How a draft measures up on one platform.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlatformMetrics {
     /// The platform.
     #[serde(serialize_with = "serialize_platform")]
@@ -1120,9 +1120,9 @@ struct DraftFacts<'d> {
     text: &'d str,
     entities: &'d [FoundEntity],
     lengths: &'d Lengths<'d>,
-    /// Each unit's length, by `LengthUnit as usize`, [`NOT_COUNTED`] (X's
+    /// Each unit's length, by `LengthUnit as usize` (`usize::MAX` for X's
     /// when the census does not have it exactly); after them, at
-    /// `NOT_COUNTED`, `usize::MAX`.
+    /// [`NOT_COUNTED`], `usize::MAX`.
     unit_lengths: [usize; 7],
     hashtags: usize,
     /// Mentions and links as the entities have them.
