@@ -22,6 +22,14 @@ pub fn names() -> impl Iterator<Item = &'static str> {
         .chain(UNITS.into_iter().map(LengthUnit::as_str))
 }
 
+/// Where `unit`'s name is in [`UNITS`]: Mastodon's graphemes are shown as
+/// graphemes, so they share that name. Compares units, not their names,
+/// since this runs for every platform of every check.
+fn unit_index(unit: LengthUnit) -> Option<usize> {
+    let shown_as = if unit == LengthUnit::MastodonGraphemes { LengthUnit::Graphemes } else { unit };
+    UNITS.iter().position(|&known| known == shown_as)
+}
+
 /// Where `value` is in `list`, past the `offset` names of the lists before it.
 fn name_index<T: PartialEq>(list: &[T], value: &T, offset: usize) -> Option<usize> {
     list.iter().position(|item| item == value).map(|index| offset + index)
@@ -115,10 +123,8 @@ impl CompactResult {
         for metrics in &report.platforms {
             let platforms = Category::ALL.len() + Severity::ALL.len();
             self.name(name_index(&Platform::ALL, &metrics.platform, platforms), metrics.platform.as_str());
-            // By name: units that share one (Mastodon's graphemes) share its index.
-            let unit = metrics.unit.as_str();
             let units = platforms + Platform::ALL.len();
-            self.name(UNITS.iter().position(|known| known.as_str() == unit).map(|index| units + index), unit);
+            self.name(unit_index(metrics.unit).map(|index| units + index), metrics.unit.as_str());
             self.number(metrics.length);
             self.number(metrics.limit);
             self.numbers.push(metrics.remaining as f64);
@@ -134,5 +140,26 @@ impl CompactResult {
         self.strings(entities.mentions());
         self.strings(entities.urls());
         self.strings(entities.cashtags());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_unit_is_found_under_its_own_name() {
+        let all = [
+            LengthUnit::Weighted,
+            LengthUnit::Graphemes,
+            LengthUnit::MastodonGraphemes,
+            LengthUnit::ThreadsCharacters,
+            LengthUnit::Utf16,
+            LengthUnit::Bytes,
+        ];
+        for unit in all {
+            let index = unit_index(unit).expect("every unit has a shown name");
+            assert_eq!(UNITS[index].as_str(), unit.as_str(), "{unit:?}");
+        }
     }
 }
