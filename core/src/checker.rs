@@ -13,7 +13,7 @@ use crate::guideline::Guideline;
 use crate::metrics::{PlatformMetrics, PlatformPlans};
 use crate::packs;
 use crate::platform::PlatformTarget;
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules;
 use crate::settings::Settings;
 use crate::small_list::SmallList;
@@ -178,8 +178,10 @@ struct ActiveRule {
 /// code rules, and a guideline may have hundreds of rules.
 #[derive(Default)]
 struct RuleSchedule {
-    /// Rules that run on every draft.
-    always: Vec<usize>,
+    /// Rules that run on every draft with one of the facts they need.
+    always: Vec<(usize, Facts)>,
+    /// Rules that cannot fire under the guideline's settings: never run.
+    never: Vec<usize>,
     /// For each trigger bit, the rule it gates.
     by_trigger_bit: Vec<usize>,
     /// For each term slot, the rule that owns it, if that rule is on.
@@ -301,7 +303,10 @@ impl Checker {
                 }
                 schedule.by_term_slot[slot] = Some(index);
             } else {
-                schedule.always.push(index);
+                match active.rule.needs(&guideline.settings) {
+                    Facts::NONE => schedule.never.push(index),
+                    needs => schedule.always.push((index, needs)),
+                }
             }
         }
         let allowed = (!guideline.settings.allow_terms.is_empty())
@@ -324,6 +329,18 @@ impl Checker {
             platforms: guideline.platforms.clone(),
             platform_plans: PlatformPlans::new(&guideline.platforms),
         })
+    }
+
+    /// The same checker, running every rule it would skip for lacking what
+    /// the rule needs: the slow path that the tests compare gating with.
+    #[cfg(test)]
+    fn ungated(mut self) -> Checker {
+        let never = std::mem::take(&mut self.schedule.never);
+        for entry in &mut self.schedule.always {
+            entry.1 = Facts::EVERY_DRAFT;
+        }
+        self.schedule.always.extend(never.into_iter().map(|index| (index, Facts::EVERY_DRAFT)));
+        self
     }
 
     /// A checker for the built-in default guideline.
@@ -369,6 +386,7 @@ impl Checker {
             }
         };
         let metrics = self.platform_plans.measure(draft.text, platforms, raw_entities);
+        let facts = Facts::of_draft(document.byte_facts(), draft.format, !platforms.is_empty());
         let context = CheckContext {
             document: &document,
             platforms,
@@ -386,8 +404,11 @@ impl Checker {
             active.rule.check(&context, &mut reporter);
         };
         // Findings are sorted below, so the order rules run in does not show.
-        for &index in &self.schedule.always {
-            run(index);
+        // A rule whose needs the draft lacks is sure to find nothing: its call is saved.
+        for &(index, needs) in &self.schedule.always {
+            if needs.any_in(facts) {
+                run(index);
+            }
         }
         let mut bits = triggered;
         while bits != 0 {
@@ -710,6 +731,139 @@ pattern = '\b20\d\d/\d\d\b'
         let lines: Vec<usize> =
             report.diagnostics.iter().map(|d| text[..d.span.start].matches('\n').count() + 1).collect();
         assert_eq!(lines, [4, 9]);
+    }
+
+    /// Skipping the rules whose needs a draft lacks changes no report: for
+    /// many generated drafts, in both formats, with no platform, some and
+    /// all, under guidelines that turn every rule on, the gated checker
+    /// reports what the checker that runs every rule reports.
+    #[test]
+    fn gating_changes_no_report() {
+        let pieces = [
+            "",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            ". ",
+            "? ",
+            "a",
+            "word ",
+            "the quick brown fox ",
+            "Hello ",
+            "HELLO WORLD ",
+            "THIS IS LOUD ",
+            "NHS ",
+            "AB",
+            "Z",
+            "ÉCOLE ",
+            "ΩMEGA ",
+            "Ωμέγα ",
+            "é",
+            "日本 ",
+            "🎉",
+            "🎉🎉🎉",
+            "Join 👏 the 👏 march 👏 now ",
+            "😀 ",
+            "𝐁𝐨𝐥𝐝 ",
+            "ʜᴇʟʟᴏ ",
+            "ＡＢＣ",
+            "\u{FEFF}",
+            "\u{FFFE}",
+            "<",
+            ">",
+            "<b>x</b>",
+            "!",
+            "!!",
+            "?!",
+            "#",
+            "#tag ",
+            "#Tag ",
+            "#tag",
+            "#42 ",
+            "#Tag's ",
+            "#multiwordtag ",
+            "#HarborHealth ",
+            "#banned ",
+            "＃tag ",
+            "@user ",
+            "＠user ",
+            "@",
+            "$ACME ",
+            "x.org ",
+            "https://x.org/a ",
+            ".a",
+            "me@x.org ",
+            "mailto:me@x.org",
+            "tel:+447700900123",
+            ":",
+            "1",
+            "12",
+            "2024 ",
+            "1.2921, 36.8219 ",
+            "40°26′46″N ",
+            "DE89 3704 0044 0532 0130 00 ",
+            "4111 1111 1111 1111 ",
+            "+44 7700 900123 ",
+            "AB 12 34 56 C ",
+            "carelink ",
+            "CareLink ",
+            "Care Link ",
+            "[click here](https://x.org) ",
+            "![](a.png) ",
+            "![a cat](a.png) ",
+            "`code` ",
+            "**bold** ",
+            "# Title\n",
+            "<!-- postlint-disable -->\n",
+            "a.org b.org c.org d.org e.org f.org ",
+            "@a1 @a2 @a3 @a4 @a5 @a6 @a7 @a8 @a9 @a10 @a11 @a12 @a13 @a14 @a15 @a16 @a17 @a18 @a19 @a20 @a21 ",
+            "Loving the #sun #beach #summer vibes ",
+            "guys ",
+            "Hey guys!!! ",
+            "#ad ",
+            "link in bio ",
+            "Grace Otieno, 7, has asthma ",
+            "born 12 March 2015 ",
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen ",
+        ];
+        let settings = "[brand]\nnames = [\"CareLink\", \"Médecins Sans Frontières\"]\n\
+            [hashtags]\nrequired = [\"#HarborHealth\"]\nin_preview = true\nbanned = [\"#banned\"]\ncamel_case = true\nmax = 2\n";
+        let mut guideline = Guideline::from_toml("g.toml", settings).unwrap();
+        guideline.packs.extend(packs::LANGUAGE_PACKS.iter().map(|pack| (*pack).to_owned()));
+        let checkers = [checker(), Checker::new(&guideline).unwrap()];
+        let ungated: Vec<Checker> = [checker(), Checker::new(&guideline).unwrap()].map(Checker::ungated).into();
+        let every: Vec<PlatformTarget> = crate::platform::Platform::ALL.into_iter().map(PlatformTarget::from).collect();
+        let platform_sets = [&[][..], &every[..2], &every[..]];
+        let mut fired = BTreeSet::new();
+        for text in crate::test_texts::from_pieces(&pieces, 13, 1_500, 24) {
+            for format in [Format::Text, Format::Markdown] {
+                for platforms in platform_sets {
+                    for (gated, ungated) in checkers.iter().zip(&ungated) {
+                        let draft = Draft { text: &text, format, platforms };
+                        let report = gated.check(&draft);
+                        assert_eq!(
+                            report,
+                            ungated.check(&draft),
+                            "{format:?} {text:?} on {} platforms",
+                            platforms.len()
+                        );
+                        fired.extend(report.diagnostics.into_iter().map(|diagnostic| diagnostic.rule));
+                    }
+                }
+            }
+        }
+        // The drafts make every rule that declares its needs fire.
+        let gated = &checkers[1];
+        let silent: Vec<&str> = gated
+            .schedule
+            .always
+            .iter()
+            .filter(|(_, needs)| *needs != Facts::EVERY_DRAFT)
+            .map(|&(index, _)| gated.catalog[gated.active[index].catalog_index].0.id.as_ref())
+            .filter(|id| !fired.contains(*id))
+            .collect();
+        assert!(silent.is_empty(), "never fired: {silent:?}");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
+use crate::byte_facts::{ByteCensus, ByteFacts};
 use crate::emoji_tokens::Piece;
 use crate::entities::{self, EntityKind, FoundEntity};
 use crate::markdown;
@@ -78,8 +79,9 @@ pub struct Document<'a> {
     format: Format,
     prose_view: Cow<'a, str>,
     entities: Vec<FoundEntity>,
-    /// The signs of the text the entities were found in (see [`Document::prose_signs`]).
-    signs: Signs,
+    /// What one pass over the source's bytes found: the entity signs and
+    /// the rules' first tests.
+    byte_facts: ByteFacts,
     directives: Vec<Directive>,
     /// Ranges of inline Markdown images missing alt text, and link texts.
     markdown_facts: markdown::Facts,
@@ -91,7 +93,6 @@ pub struct Document<'a> {
     digit_cluster: OnceCell<usize>,
     emoji_pieces: OnceCell<Vec<Piece>>,
     possible_emoji: OnceCell<usize>,
-    byte_census: OnceCell<ByteCensus>,
 }
 
 impl<'a> Document<'a> {
@@ -99,16 +100,18 @@ impl<'a> Document<'a> {
     pub fn new(source: &'a str, format: Format) -> Self {
         // Entities are found in the prose only: a URL inside a code block is
         // code, not a link in the post.
-        let (prose_view, entities, signs, directives, markdown_facts) = match format {
+        let byte_facts = ByteFacts::of(source);
+        let signs = byte_facts.signs;
+        let (prose_view, entities, directives, markdown_facts) = match format {
             Format::Text => {
-                let (entities, signs) = entities::find_with_signs(source);
+                let entities = entities::find_with(source, signs);
                 // Most posts have nothing to mask: the view is the source.
                 let view = if nothing_to_mask(&entities) {
                     Cow::Borrowed(source)
                 } else {
                     Cow::Owned(masked(source, &entities))
                 };
-                (view, entities, signs, Vec::new(), markdown::Facts::default())
+                (view, entities, Vec::new(), markdown::Facts::default())
             }
             Format::Markdown => {
                 let parsed = markdown::prose_view(source);
@@ -117,9 +120,10 @@ impl<'a> Document<'a> {
                     // Unreachable by construction; degrade to a fully masked view rather than panic.
                     "\u{1}".repeat(error.as_bytes().len())
                 });
-                let (entities, signs) = entities::find_with_signs(&view);
+                // The source's signs bound the view's: its bytes are the source's, spaces, line breaks or masks.
+                let entities = entities::find_with(&view, signs);
                 let view = if nothing_to_mask(&entities) { view } else { masked(&view, &entities) };
-                (Cow::Owned(view), entities, signs, parsed.directives, parsed.facts)
+                (Cow::Owned(view), entities, parsed.directives, parsed.facts)
             }
         };
         Document {
@@ -127,7 +131,7 @@ impl<'a> Document<'a> {
             format,
             prose_view,
             entities,
-            signs,
+            byte_facts,
             directives,
             markdown_facts,
             normalized: OnceCell::new(),
@@ -137,7 +141,6 @@ impl<'a> Document<'a> {
             digit_cluster: OnceCell::new(),
             emoji_pieces: OnceCell::new(),
             possible_emoji: OnceCell::new(),
-            byte_census: OnceCell::new(),
         }
     }
 
@@ -237,26 +240,27 @@ impl<'a> Document<'a> {
         *self.digit_cluster.get_or_init(|| longest_digit_cluster(&self.prose_view))
     }
 
-    /// Which lead bytes the source holds, from one pass: the first tests of
-    /// the emoji and character rules, shared (see [`ByteCensus`]).
+    /// Which lead bytes the source holds, from the pass over its bytes: the
+    /// first tests of the emoji and character rules, shared (see [`ByteCensus`]).
     pub(crate) fn byte_census(&self) -> ByteCensus {
-        *self.byte_census.get_or_init(|| ByteCensus::of(self.source))
+        self.byte_facts.census
     }
 
-    /// Signs the prose view may hold, from the entity pass: a sign absent
-    /// here is absent from the view, whose bytes are the scanned text's,
-    /// spaces, line breaks or [`MASK`].
+    /// What the pass over the source's bytes found.
+    pub(crate) fn byte_facts(&self) -> ByteFacts {
+        self.byte_facts
+    }
+
+    /// Signs the prose view may hold: those of the source, whose bytes the
+    /// view's are where they are not spaces, line breaks or [`MASK`], so a
+    /// sign absent here is absent from the view.
     pub(crate) fn prose_signs(&self) -> Signs {
-        self.signs
+        self.byte_facts.signs
     }
 
-    /// The signs of the source, when the entity pass read the source
-    /// (plain text); a Markdown source has syntax the pass did not read.
-    pub(crate) fn source_signs(&self) -> Option<Signs> {
-        match self.format {
-            Format::Text => Some(self.signs),
-            Format::Markdown => None,
-        }
+    /// The signs of the source.
+    pub(crate) fn source_signs(&self) -> Signs {
+        self.byte_facts.signs
     }
 
     /// The sentence containing `offset`, if any.
@@ -270,68 +274,6 @@ impl<'a> Document<'a> {
 /// The longest run of capitals the capitals rules ask for: the prose view
 /// is scanned once, up to the first run this long.
 const SHARED_CAPITAL_RUN: usize = 4;
-
-/// Which lead bytes of multi-byte chars a text holds, and whether it has a
-/// colon, from one pass over it, eight bytes at a time: the first tests of
-/// the rules about emoji, styled letters, signs such as `°` and link
-/// targets (`mailto:`, `tel:`), answered at once. Most drafts are ASCII,
-/// which the pass reads at a few instructions a word.
-///
-/// Taken over the source, it bounds the prose view too: at each offset the
-/// view has the source's byte, a space, a line break where the source has
-/// one, or [`MASK`], none of which is a byte the census records.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct ByteCensus {
-    /// Lead bytes from 0xC0 present, byte `0xC0 + i` as bit `i`.
-    leads: u64,
-    /// Whether `:` is present.
-    colon: bool,
-}
-
-impl ByteCensus {
-    /// The census of `text`.
-    pub(crate) fn of(text: &str) -> ByteCensus {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = ONES * 0x80;
-        const COLONS: u64 = ONES * b':' as u64;
-        let mut leads = 0u64;
-        // A byte's high bit is set where a colon is, or above one: a borrow
-        // only follows a zero byte, so any bit set means a colon is there.
-        let mut colons = 0u64;
-        let mut read = |word: u64| {
-            let xor = word ^ COLONS;
-            colons |= xor.wrapping_sub(ONES) & !xor;
-            // A byte from 0xC0 has its two top bits set: the shift moves each
-            // byte's second bit under its first.
-            let mut lead_bits = word & (word << 1) & HIGH;
-            while lead_bits != 0 {
-                let shift = lead_bits.trailing_zeros() - 7;
-                leads |= 1 << ((word >> shift) & 0x3F);
-                lead_bits &= lead_bits - 1;
-            }
-        };
-        let mut chunks = text.as_bytes().chunks_exact(8);
-        for chunk in &mut chunks {
-            read(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
-        }
-        // The last few bytes one at a time, each as a word whose other bytes
-        // are zero: neither a lead nor a colon.
-        for &byte in chunks.remainder() {
-            read(u64::from(byte));
-        }
-        ByteCensus { leads, colon: colons & HIGH != 0 }
-    }
-
-    /// Whether one of `leads` (bytes from 0xC0 that start a char) is present.
-    pub(crate) fn has_lead_among(self, leads: &[u8]) -> bool {
-        leads.iter().any(|&lead| lead >= 0xC0 && self.leads >> (lead - 0xC0) & 1 == 1)
-    }
-
-    /// Whether `:` is present.
-    pub(crate) fn has_colon(self) -> bool {
-        self.colon
-    }
-}
 
 /// A run of [`MASK`] bytes to copy from.
 const MASKS: &str = match std::str::from_utf8(&[MASK; 64]) {
@@ -1015,39 +957,6 @@ mod tests {
         assert!(longest_digit_cluster("07700\u{a0}900123") >= 11);
     }
 
-    /// [`ByteCensus::of`] a byte at a time.
-    fn byte_census_by_byte(text: &str) -> ByteCensus {
-        let leads = text.bytes().filter(|&byte| byte >= 0xC0).fold(0, |leads, byte| leads | 1 << (byte - 0xC0));
-        ByteCensus { leads, colon: text.contains(':') }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3_000))]
-        #[test]
-        fn the_byte_census_reads_words_as_bytes_read(pieces in proptest::collection::vec(proptest::sample::select(vec![
-            "a", "Z", " ", "0", ":", ";", "9", "\u{1}", "\u{7f}", "é", "°", "ʀ", "’", "…", "日本", "\u{FEFF}", "🎉", "𝐁", "\u{10FFFF}",
-            "\u{80}", "\u{7FF}", "\u{800}", "plain words here", "\u{A1}", "\u{BA}", "\u{3A0}", "\u{2F0}",
-        ]), 0..30)) {
-            let text = pieces.concat();
-            proptest::prop_assert_eq!(ByteCensus::of(&text), byte_census_by_byte(&text), "{:?}", text);
-        }
-    }
-
-    #[test]
-    fn the_byte_census_finds_each_lead_at_each_offset() {
-        for length in 0..20 {
-            for at in 0..length {
-                for char in [":", "é", "ɐ", "߿", "€", "\u{FEFF}", "🎉", "\u{10FFFF}"] {
-                    let text = format!("{}{char}{}", "a".repeat(at), "a".repeat(length - at));
-                    assert_eq!(ByteCensus::of(&text), byte_census_by_byte(&text), "{text:?}");
-                }
-            }
-        }
-        let census = ByteCensus::of("Ça va? 🎉 <3");
-        assert!(census.has_lead_among(&[0xC3]) && census.has_lead_among(&[0x20, 0xF0]) && !census.has_colon());
-        assert!(!census.has_lead_among(&[0xE2]) && !census.has_lead_among(&[0x20, 0x80, 0xBF]));
-    }
-
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
         /// The shared first tests, skipped on the census's word, give what a full scan of the view gives.
@@ -1070,9 +979,7 @@ mod tests {
             // The entity pass's signs bound the view, and say what the source holds for plain text.
             let signs = document.prose_signs();
             proptest::prop_assert!(signs.has_exclamation_mark() || !view.contains('!'), "{:?}", text);
-            if let Some(signs) = document.source_signs() {
-                proptest::prop_assert_eq!(signs, crate::twitter::Signs::of(&text), "{:?}", text);
-            }
+            proptest::prop_assert_eq!(document.source_signs(), crate::twitter::Signs::of(&text), "{:?}", text);
             proptest::prop_assert_eq!(document.digit_cluster(), longest_digit_cluster(view), "{:?}", text);
             proptest::prop_assert_eq!(
                 document.possible_emoji_count(),

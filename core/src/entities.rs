@@ -35,21 +35,16 @@ pub struct FoundEntity {
 
 /// Finds every entity in `text`, sorted by start, non-overlapping.
 pub fn find(text: &str) -> Vec<FoundEntity> {
-    find_with_signs(text).0
+    find_with(text, Signs::of(text))
 }
 
-/// Finds every entity in `text`, as [`find`] does, and returns the signs
-/// the text holds too: the pass that found them is the first test of some
-/// rules.
-pub(crate) fn find_with_signs(text: &str) -> (Vec<FoundEntity>, Signs) {
-    // An empty draft has no entity: skip the signs pass and its padding.
-    if text.is_empty() {
-        return (Vec::new(), Signs::NONE);
-    }
-    let signs = Signs::of(text);
+/// Finds every entity in `text`, as [`find`] does, given signs that `text`
+/// holds no more of than `signs` says (those of `text`, or of a text whose
+/// bytes it shares): the extractors of kinds whose sign is missing do not run.
+pub(crate) fn find_with(text: &str, signs: Signs) -> Vec<FoundEntity> {
     let emails = if signs.may_have_emails() { find_emails(text) } else { Vec::new() };
     // Hashtags, mentions, URLs and cashtags as twitter-text extracts them.
-    (with_emails(crate::twitter::extract_entities_with(text, signs), emails), signs)
+    with_emails(crate::twitter::extract_entities_with(text, signs), emails)
 }
 
 /// The social entities and the e-mail addresses of a text in one list,

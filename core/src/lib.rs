@@ -23,6 +23,7 @@ The core does no I/O: files, terminals and JavaScript belong to the shells
 */
 #![deny(missing_docs)]
 
+mod byte_facts;
 pub mod checker;
 pub mod diagnostic;
 pub mod document;

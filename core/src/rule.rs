@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use crate::diagnostic::{Category, Diagnostic, Fix, Severity};
-use crate::document::Document;
+use crate::document::{Document, Format};
 use crate::entities::FoundEntity;
 use crate::metrics::PlatformMetrics;
 use crate::platform::PlatformTarget;
@@ -185,6 +185,97 @@ pub trait Rule: Send + Sync {
     /// the checker then skips it for drafts with no match of its terms.
     fn term_slot(&self) -> Option<u32> {
         None
+    }
+    /// Facts at least one of which every draft the rule can fire on has,
+    /// under `settings`: the checker skips the rule, without calling it,
+    /// for drafts with none of them. [`Facts::NONE`] when the rule cannot
+    /// fire at all under `settings`. Default: [`Facts::EVERY_DRAFT`].
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::EVERY_DRAFT
+    }
+}
+
+/// Facts about a draft that rules' first tests ask about, found once per
+/// draft, mostly in one pass over its bytes (see [`Rule::needs`]). A set of
+/// them: a draft's facts, or the facts any one of which a rule needs.
+///
+/// Each fact is about the source: a byte absent from the source is absent
+/// from the prose view too, whose bytes are the source's, spaces, line
+/// breaks or [`crate::document::MASK`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts {
+    bits: u32,
+    /// Lead bytes from 0xC0, byte `0xC0 + i` as bit `i`.
+    leads: u64,
+}
+
+impl Facts {
+    /// No fact: as a need, the rule never runs.
+    pub const NONE: Facts = Facts::bit(0);
+    /// A fact of every draft: as a need, the rule always runs.
+    pub const EVERY_DRAFT: Facts = Facts::bit(1);
+    /// `#`, or the lead byte of the full-width `＃`: hashtags may be present.
+    pub const NUMBER_SIGN: Facts = Facts::bit(1 << 1);
+    /// `@`, or the lead byte of the full-width `＠`: mentions may be present.
+    pub const MENTION_SIGN: Facts = Facts::bit(1 << 2);
+    /// `@` itself, which every e-mail address has.
+    pub const AT_SIGN: Facts = Facts::bit(1 << 3);
+    /// A dot before a letter or a non-ASCII char: URLs may be present.
+    pub const URL_SIGN: Facts = Facts::bit(1 << 4);
+    /// `!`.
+    pub const EXCLAMATION_MARK: Facts = Facts::bit(1 << 5);
+    /// `<` or `>`.
+    pub const ANGLE_BRACKET: Facts = Facts::bit(1 << 6);
+    /// `:`.
+    pub const COLON: Facts = Facts::bit(1 << 7);
+    /// An ASCII digit.
+    pub const DIGIT: Facts = Facts::bit(1 << 8);
+    /// Two ASCII capitals in a row.
+    pub const CAPITAL_PAIR: Facts = Facts::bit(1 << 9);
+    /// Markdown format.
+    pub const MARKDOWN: Facts = Facts::bit(1 << 10);
+    /// At least one target platform.
+    pub const PLATFORMS: Facts = Facts::bit(1 << 11);
+
+    const fn bit(bits: u32) -> Facts {
+        Facts { bits, leads: 0 }
+    }
+
+    /// Any of `leads`, lead bytes of multi-byte chars (bytes below 0xC0 are
+    /// no lead and are left out).
+    pub const fn leads(leads: &[u8]) -> Facts {
+        Facts { bits: 0, leads: crate::byte_facts::lead_set(leads) }
+    }
+
+    /// The facts of both sets.
+    pub const fn or(self, other: Facts) -> Facts {
+        Facts { bits: self.bits | other.bits, leads: self.leads | other.leads }
+    }
+
+    /// Whether the two sets share a fact: whether a draft with facts
+    /// `draft` has one of the facts `self` names as a need.
+    #[inline]
+    pub fn any_in(self, draft: Facts) -> bool {
+        (self.bits & draft.bits) | ((self.leads & draft.leads) != 0) as u32 != 0
+    }
+
+    /// A draft's facts, from the pass over its source's bytes.
+    pub(crate) fn of_draft(bytes: crate::byte_facts::ByteFacts, format: Format, has_platforms: bool) -> Facts {
+        let signs = bytes.signs;
+        let bit_if = |condition: bool, fact: Facts| if condition { fact.bits } else { 0 };
+        let bits = Facts::EVERY_DRAFT.bits
+            | bit_if(signs.may_have_hashtags(), Facts::NUMBER_SIGN)
+            | bit_if(signs.may_have_mentions(), Facts::MENTION_SIGN)
+            | bit_if(signs.has_at_sign(), Facts::AT_SIGN)
+            | bit_if(signs.may_have_urls(), Facts::URL_SIGN)
+            | bit_if(signs.has_exclamation_mark(), Facts::EXCLAMATION_MARK)
+            | bit_if(signs.has_angle_bracket(), Facts::ANGLE_BRACKET)
+            | bit_if(bytes.census.has_colon(), Facts::COLON)
+            | bit_if(bytes.has_digit(), Facts::DIGIT)
+            | bit_if(bytes.has_capital_pair(), Facts::CAPITAL_PAIR)
+            | bit_if(format == Format::Markdown, Facts::MARKDOWN)
+            | bit_if(has_platforms, Facts::PLATFORMS);
+        Facts { bits, leads: bytes.census.leads }
     }
 }
 

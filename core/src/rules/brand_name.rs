@@ -3,9 +3,10 @@
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::normalize::{is_combining_mark, nfc, nfd};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::hashtag_case::is_word;
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Characters a brand name's words may be joined or split by in a variant
@@ -134,6 +135,15 @@ fn prose_words(view: &str) -> Vec<ProseWord> {
 impl Rule for BrandName {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// Without brand names there is nothing to check.
+    fn needs(&self, settings: &Settings) -> Facts {
+        if settings.brand_names.is_empty() {
+            Facts::NONE
+        } else {
+            Facts::EVERY_DRAFT
+        }
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -3,8 +3,9 @@
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::entities::EntityKind;
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Flags `#2024` (digits only: not a hashtag) and hashtags cut short by
@@ -37,6 +38,11 @@ impl BrokenHashtag {
 impl Rule for BrokenHashtag {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// Both kinds of broken hashtag start with a number sign.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::NUMBER_SIGN
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
@@ -72,8 +78,8 @@ impl Rule for BrokenHashtag {
             );
         }
         // `#` followed by digits only. Most drafts have no `#`, which the
-        // entity pass knows for plain text.
-        if context.document.source_signs().is_some_and(|signs| !signs.has_number_sign()) {
+        // pass over the draft's bytes knows.
+        if !context.document.source_signs().has_number_sign() {
             return;
         }
         let bytes = text.as_bytes();

@@ -2,9 +2,10 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::entities::{find_emails, EntityKind};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::privacy_scan::link_targets;
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Flags e-mail addresses, in the text and behind `mailto:` links; the
@@ -38,10 +39,15 @@ impl Rule for EmailAddress {
         &self.meta
     }
 
+    /// Every address, shown or behind a link, has an `@`.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::AT_SIGN
+    }
+
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         // Every address, shown or behind a link, has an `@`, which the
-        // entity pass looked for in plain text.
-        if context.document.source_signs().is_some_and(|signs| !signs.has_at_sign()) {
+        // pass over the draft's bytes looked for.
+        if !context.document.source_signs().has_at_sign() {
             return;
         }
         let source = context.document.source();

@@ -3,8 +3,9 @@
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::emoji_tokens::Piece;
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 use crate::terms::is_unspaced_script;
 
@@ -59,6 +60,11 @@ struct Stretch {
 impl Rule for EmojiBetweenWords {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// No emoji without one of their lead bytes.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::leads(&crate::emoji_tokens::EMOJI_LEADS)
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

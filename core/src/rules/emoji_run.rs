@@ -2,8 +2,9 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::emoji_tokens::Piece;
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Emoji in a row before a run is flagged; five or fewer are fine.
@@ -48,6 +49,11 @@ impl EmojiRun {
 impl Rule for EmojiRun {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// No emoji without one of their lead bytes.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::leads(&crate::emoji_tokens::EMOJI_LEADS)
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -4,8 +4,9 @@
 use crate::diagnostic::{Category, Severity};
 use crate::entities::EntityKind;
 use crate::platform::{smallest_limit, PlatformFacts};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Flags the links or mentions past a platform's cap (Threads: 5 links;
@@ -69,6 +70,15 @@ impl EntityCap {
 impl Rule for EntityCap {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// A draft without the rule's kind of entity has none too many.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        if self.kind == EntityKind::Url {
+            Facts::URL_SIGN
+        } else {
+            Facts::MENTION_SIGN
+        }
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -3,8 +3,9 @@
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::document::find_byte;
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Flags runs of mathematical, circled, fullwidth or small-capital lookalike
@@ -126,6 +127,11 @@ fn may_have_lookalikes(bytes: &[u8]) -> bool {
 impl Rule for FancyText {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// No lookalike letter without one of their lead bytes.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::leads(&LOOKALIKE_LEADS)
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -2,8 +2,9 @@
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::platform::Platform;
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Characters X rejects in a post.
@@ -42,18 +43,20 @@ impl Rule for ForbiddenCharacter {
         &self.meta
     }
 
+    /// Every refused char is `<`, `>` or starts with byte 0xEF.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::ANGLE_BRACKET.or(Facts::leads(&[0xEF]))
+    }
+
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let text = context.document.source();
         // Every char any platform refuses is `<`, `>`, or starts with byte
         // 0xEF (U+FFFE, U+FEFF, U+FFFF): one scan rules most drafts out, and
         // only chars at those bytes are looked at.
         let bytes = text.as_bytes();
-        // The entity pass already knows for plain text; Markdown is searched.
-        let may_hold = match context.document.source_signs() {
-            Some(signs) => signs.has_angle_bracket() || signs.has_lead_byte_ef(),
-            None => memchr::memchr3(b'<', b'>', 0xEF, bytes).is_some(),
-        };
-        if !may_hold {
+        // The pass over the draft's bytes already knows.
+        let signs = context.document.source_signs();
+        if !(signs.has_angle_bracket() || signs.has_lead_byte_ef()) {
             return;
         }
         let mut forbidden: Vec<(char, &str)> = Vec::new();

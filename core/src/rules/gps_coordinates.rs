@@ -5,9 +5,10 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use crate::diagnostic::{Category, Severity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::privacy_scan::{char_at, char_before, find_byte, is_currency, word_in, words_before};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Flags latitude/longitude pairs precise to a street or a building: decimal
@@ -286,6 +287,11 @@ fn isolated(view: &str, span: Span) -> bool {
 impl Rule for GpsCoordinates {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// Coordinates have digits, or a degree sign.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::DIGIT.or(Facts::leads(&[DEGREE_LEAD]))
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -5,8 +5,9 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::entities::EntityKind;
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 
 /// Common English words, sorted: enough to split the hashtags people write
 /// (`worldhealthday` → world health day) without odd splits. Edited in
@@ -396,6 +397,15 @@ impl HashtagCase {
 impl Rule for HashtagCase {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// Only the rule the guideline's policy picks runs, on drafts with hashtags.
+    fn needs(&self, settings: &Settings) -> Facts {
+        if settings.hashtags.camel_case == self.policy {
+            Facts::NUMBER_SIGN
+        } else {
+            Facts::NONE
+        }
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

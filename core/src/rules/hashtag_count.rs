@@ -4,7 +4,7 @@
 use crate::diagnostic::{Category, Severity};
 use crate::entities::EntityKind;
 use crate::platform::{smallest_limit, PlatformFacts, PlatformTarget};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::{push_decimal, MetaBuilder};
 use crate::settings::{HashtagMax, Settings};
 use crate::small_list::SmallList;
@@ -130,6 +130,11 @@ impl HashtagCount {
 impl Rule for HashtagCount {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// A draft without hashtags is under every limit.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::NUMBER_SIGN
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -3,8 +3,9 @@
 
 use crate::diagnostic::{Category, Edit, Fix, Severity};
 use crate::entities::{EntityKind, FoundEntity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Which part of the policy.
@@ -292,6 +293,19 @@ impl Rule for HashtagPolicyRule {
 
     // The parts run in functions of their own: most posts end at the first
     // test, and then do not pay for setting up the larger parts' frames.
+    /// A missing required hashtag can be missing from any draft; the other
+    /// parts look at the hashtags there are. Parts whose lists are empty never fire.
+    fn needs(&self, settings: &Settings) -> Facts {
+        let policy = &settings.hashtags;
+        match self.check {
+            Check::Required if !policy.required.is_empty() => Facts::EVERY_DRAFT,
+            Check::RequiredBelowFold if policy.in_preview && !policy.required.is_empty() => Facts::NUMBER_SIGN,
+            Check::Banned if !policy.banned.is_empty() => Facts::NUMBER_SIGN,
+            Check::Duplicate => Facts::NUMBER_SIGN,
+            Check::Required | Check::RequiredBelowFold | Check::Banned => Facts::NONE,
+        }
+    }
+
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
         let policy = &context.settings.hashtags;
         match self.check {

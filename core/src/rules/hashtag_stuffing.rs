@@ -2,8 +2,9 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::entities::EntityKind;
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Hashtags in a row that make a block.
@@ -40,6 +41,11 @@ impl HashtagStuffing {
 impl Rule for HashtagStuffing {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// A block of hashtags needs hashtags.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::NUMBER_SIGN
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -1,9 +1,10 @@
 //! `privacy.iban`: International Bank Account Numbers in a public post.
 
 use crate::diagnostic::{Category, Fix, Severity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::privacy_scan::{char_before, find_byte, mask_keeping_last};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Flags IBANs, written whole or in groups of four, whose length fits their
@@ -129,6 +130,11 @@ pub(crate) fn find_ibans(view: &str) -> Vec<Span> {
 impl Rule for Iban {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// An IBAN has check digits.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::DIGIT
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -1,8 +1,9 @@
 //! `accessibility.missing-alt-text`: Markdown images without a description.
 
 use crate::diagnostic::{Category, Severity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 
 /// Flags `![](image.png)` with empty alt text.
 pub(crate) struct MissingAltText {
@@ -30,6 +31,11 @@ impl MissingAltText {
 impl Rule for MissingAltText {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// Only Markdown has images.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::MARKDOWN
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

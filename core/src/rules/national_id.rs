@@ -5,9 +5,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Category, Fix, Severity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::privacy_scan::{char_at, char_before, mask_keeping_last, words_before};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Flags US Social Security numbers, UK National Insurance numbers, Spanish
@@ -248,6 +249,11 @@ fn valid_cpf(digits: &[u8]) -> bool {
 impl Rule for NationalId {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// Every identity number it knows has digits.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::DIGIT
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -3,8 +3,9 @@
 use crate::diagnostic::{Category, Severity};
 use crate::metrics::PlatformMetrics;
 use crate::platform::{smallest_limit, LengthUnit};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::{push_decimal, MetaBuilder};
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Flags the part of a post past each target platform's limit.
@@ -121,6 +122,11 @@ struct Held {
 impl Rule for OverLength {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// Without a target platform there is no limit.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::PLATFORMS
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -1,10 +1,11 @@
 //! `privacy.payment-card`: payment card numbers (PANs) in a public post.
 
 use crate::diagnostic::{Category, Fix, Severity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::privacy_scan::{char_at, char_before, is_currency, luhn_valid, mask_keeping_last};
 use crate::rules::privacy_scan::{word_in, words_before};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Flags 13–19 digit numbers, written whole or in groups, that pass the Luhn
@@ -175,6 +176,11 @@ fn standalone_end(view: &str, end: usize) -> bool {
 impl Rule for PaymentCard {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// A card number is digits.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::DIGIT
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

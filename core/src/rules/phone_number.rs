@@ -11,11 +11,12 @@
 
 use crate::diagnostic::{Category, Severity};
 use crate::document::Document;
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::iban::find_ibans;
 use crate::rules::privacy_scan::{char_at, char_before, has_digits, is_currency, link_targets, word_in};
 use crate::rules::privacy_scan::{words_after, words_before};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Flags phone numbers; the organisation's own lines go in `[allow] terms`.
@@ -458,6 +459,11 @@ fn same_number(left: &[u8], right: &[u8]) -> bool {
 impl Rule for PhoneNumber {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// A phone number, in the prose or behind a link, has seven digits.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::DIGIT
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

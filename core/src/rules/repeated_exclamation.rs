@@ -1,8 +1,9 @@
 //! `style.repeated-exclamation`: strings of exclamation marks.
 
 use crate::diagnostic::{Category, Fix, Severity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Flags two or more exclamation marks in a row (`!!`, `!!!`, `!?!`).
@@ -33,6 +34,11 @@ impl RepeatedExclamation {
 impl Rule for RepeatedExclamation {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// Exclamation marks in a row need one.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::EXCLAMATION_MARK
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

@@ -2,10 +2,11 @@
 
 use crate::diagnostic::{Category, Fix, Severity};
 use crate::document::{may_have_capital_run, words, Word};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::all_caps_sentence::is_known_acronym;
 use crate::rules::hashtag_case::is_word;
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Letters a word needs before capitals read as shouting rather than an
@@ -106,6 +107,12 @@ fn is_shouted(word: &Word, text: &str) -> bool {
 impl Rule for Shouting {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// A run of four capitals is two ASCII capitals in a row, or has a
+    /// cased two-byte char.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::CAPITAL_PAIR.or(Facts::leads(&crate::rules::all_caps_sentence::CASED_LEADS))
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

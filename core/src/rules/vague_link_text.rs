@@ -1,8 +1,9 @@
 //! `accessibility.vague-link-text`: links whose text says nothing.
 
 use crate::diagnostic::{Category, Severity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 
 /// Link texts that say nothing about where the link goes.
 const VAGUE: &[&str] = &["click here", "here", "this link", "link", "read more", "more", "this", "click", "go"];
@@ -33,6 +34,11 @@ impl VagueLinkText {
 impl Rule for VagueLinkText {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// Only Markdown has link texts.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::MARKDOWN
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

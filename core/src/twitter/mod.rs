@@ -25,7 +25,7 @@
 mod chars;
 mod emoji;
 mod entities;
-mod signs;
+pub(crate) mod signs;
 mod tld;
 mod tlds;
 mod url;

@@ -1,4 +1,5 @@
-//! Which entity signs a text holds, found in one pass over its bytes.
+//! Which entity signs a text holds, found in one pass over its bytes
+//! (`crate::byte_facts`, which finds other facts in the same pass).
 //!
 //! Every extractor starts from a sign: `#` or `＃` for hashtags, `@` or `＠`
 //! for mentions and e-mail addresses, `$` for cashtags, and a dot before a
@@ -7,56 +8,41 @@
 //! instead of each searching the text for its own sign.
 
 /// `#`.
-const HASH: u8 = 1;
+pub(crate) const HASH: u8 = 1;
 /// `@`.
-const AT: u8 = 1 << 1;
+pub(crate) const AT: u8 = 1 << 1;
 /// `$`.
-const DOLLAR: u8 = 1 << 2;
+pub(crate) const DOLLAR: u8 = 1 << 2;
 /// `.` anywhere.
-const DOT: u8 = 1 << 3;
+pub(crate) const DOT: u8 = 1 << 3;
 /// `.` followed by an ASCII letter or a non-ASCII byte: where a top-level
 /// domain may start.
-const DOT_BEFORE_LETTER: u8 = 1 << 4;
+pub(crate) const DOT_BEFORE_LETTER: u8 = 1 << 4;
 /// 0xEF, the lead byte of the full-width `＃` and `＠` (and of other
 /// characters, so it only says that they may be present).
-const FULL_WIDTH_LEAD: u8 = 1 << 5;
+pub(crate) const FULL_WIDTH_LEAD: u8 = 1 << 5;
 /// `<` or `>`, which some platforms refuse.
-const ANGLE_BRACKET: u8 = 1 << 6;
+pub(crate) const ANGLE_BRACKET: u8 = 1 << 6;
 /// `!`, for the repeated-exclamation rule.
-const EXCLAMATION: u8 = 1 << 7;
-
-/// Bytes looked at per step: a width the compiler can compare at once.
-const CHUNK: usize = 16;
+pub(crate) const EXCLAMATION: u8 = 1 << 7;
 
 /// Which entity signs a text holds. Each `may_have_*` answer is `false` only
 /// when the extractor of that kind is sure to find nothing in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Signs {
     bits: u8,
 }
 
 impl Signs {
-    /// The signs of `text`.
+    /// The signs of `text`, from the pass that finds a draft's byte facts.
     pub(crate) fn of(text: &str) -> Signs {
-        let bytes = text.as_bytes();
-        let mut lanes = Lanes::default();
-        let mut start = 0;
-        // Each step needs the byte after its chunk, for the dots.
-        while let Some(window) = bytes.get(start..=start + CHUNK) {
-            lanes.add(&window[..CHUNK], &window[1..]);
-            start += CHUNK;
-        }
-        // The last chunk, padded with zero bytes, which are no sign and no
-        // letter (a dot at the very end starts no domain).
-        let mut last = [0u8; CHUNK + 1];
-        let rest = &bytes[start..];
-        last[..rest.len()].copy_from_slice(rest);
-        lanes.add(&last[..CHUNK], &last[1..]);
-        Signs { bits: lanes.bits() }
+        crate::byte_facts::ByteFacts::of(text).signs
     }
 
-    /// The signs of a text with no bytes.
-    pub(crate) const NONE: Signs = Signs { bits: 0 };
+    /// The signs whose bits are `bits`.
+    pub(crate) const fn from_bits(bits: u8) -> Signs {
+        Signs { bits }
+    }
 
     /// Whether the text has `#`.
     pub(crate) fn has_number_sign(self) -> bool {
@@ -107,41 +93,6 @@ impl Signs {
     /// Whether the text may hold an (ASCII) e-mail address: it has `@` and `.`.
     pub(crate) fn may_have_emails(self) -> bool {
         self.bits & (AT | DOT) == AT | DOT
-    }
-}
-
-/// For each byte position of a chunk, the sign bits that any chunk so far
-/// had there: one vector register's worth, folded to one byte at the end.
-#[derive(Default)]
-struct Lanes([u8; CHUNK]);
-
-impl Lanes {
-    /// Adds the signs of `chunk`; `next[i]` is the byte after `chunk[i]`.
-    /// Plain comparisons folded with `|`, which the compiler turns into
-    /// vector compares.
-    #[inline(always)]
-    fn add(&mut self, chunk: &[u8], next: &[u8]) {
-        let (chunk, next) = (&chunk[..CHUNK], &next[..CHUNK]);
-        for index in 0..CHUNK {
-            let (byte, following) = (chunk[index], next[index]);
-            let bit_if = |condition: bool, bit: u8| if condition { bit } else { 0 };
-            let letter_follows = ((following | 0x20).wrapping_sub(b'a') < 26) | (following >= 0x80);
-            self.0[index] |= bit_if(byte == b'#', HASH)
-                | bit_if(byte == b'@', AT)
-                | bit_if(byte == b'$', DOLLAR)
-                | bit_if(byte == b'.', DOT)
-                | bit_if(byte == 0xEF, FULL_WIDTH_LEAD)
-                // `<` is 0x3C and `>` 0x3E: setting bit 1 maps both, and only
-                // them, to `>`.
-                | bit_if(byte | 2 == b'>', ANGLE_BRACKET)
-                | bit_if(byte == b'!', EXCLAMATION)
-                | bit_if((byte == b'.') & letter_follows, DOT_BEFORE_LETTER);
-        }
-    }
-
-    /// The sign bits of every chunk added.
-    fn bits(&self) -> u8 {
-        self.0.iter().fold(0, |bits, lane| bits | lane)
     }
 }
 
@@ -214,7 +165,7 @@ mod tests {
             (".é", Signs::may_have_urls),
             ("@.", Signs::may_have_emails),
         ];
-        for length in 0..3 * CHUNK + 2 {
+        for length in 0..3 * 16 + 2 {
             let filler = |count: usize| "1 é".chars().cycle().take(count).collect::<String>();
             for offset in 0..=length {
                 for (sign, may_have) in cases {

@@ -1,0 +1,336 @@
+//! What one pass over a draft's bytes finds: the entity signs, the lead
+//! bytes of multi-byte chars, colons, digits and pairs of capitals. These
+//! answer the first tests of the entity extractors and of many rules, and
+//! let the checker skip rules that cannot fire (see [`crate::rule::Facts`]).
+//!
+//! Natively the pass compares 16 bytes at a time, which the compiler turns
+//! into vector instructions. WebAssembly is built without vector
+//! instructions, where those comparisons become about twenty scalar
+//! operations a byte: there the pass reads one class per byte from a table.
+//! Both are compiled for the tests, which compare them.
+
+use crate::twitter::signs::{
+    Signs, ANGLE_BRACKET, AT, DOLLAR, DOT, DOT_BEFORE_LETTER, EXCLAMATION, FULL_WIDTH_LEAD, HASH,
+};
+
+/// `:`.
+const COLON: u8 = 1;
+/// An ASCII digit.
+const DIGIT: u8 = 1 << 1;
+/// Two ASCII capitals in a row.
+const CAPITAL_PAIR: u8 = 1 << 2;
+
+/// Which lead bytes of multi-byte chars a text holds, and whether it has a
+/// colon: the first tests of the rules about emoji, styled letters, signs
+/// such as `°` and link targets (`mailto:`, `tel:`).
+///
+/// Taken over the source, it bounds the prose view too: at each offset the
+/// view has the source's byte, a space, a line break where the source has
+/// one, or [`crate::document::MASK`], none of which is a byte the census records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ByteCensus {
+    /// Lead bytes from 0xC0 present, byte `0xC0 + i` as bit `i`.
+    pub(crate) leads: u64,
+    /// Whether `:` is present.
+    colon: bool,
+}
+
+impl ByteCensus {
+    /// The census of `text`.
+    #[cfg(test)]
+    pub(crate) fn of(text: &str) -> ByteCensus {
+        ByteFacts::of(text).census
+    }
+
+    /// Whether one of `leads` (bytes from 0xC0 that start a char) is present.
+    pub(crate) fn has_lead_among(self, leads: &[u8]) -> bool {
+        self.leads & lead_set(leads) != 0
+    }
+
+    /// Whether `:` is present.
+    pub(crate) fn has_colon(self) -> bool {
+        self.colon
+    }
+}
+
+/// `leads` as a set of lead bytes from 0xC0, byte `0xC0 + i` as bit `i`;
+/// bytes below 0xC0 lead no multi-byte char and are left out.
+pub(crate) const fn lead_set(leads: &[u8]) -> u64 {
+    let mut set = 0;
+    let mut index = 0;
+    while index < leads.len() {
+        if leads[index] >= 0xC0 {
+            set |= 1 << (leads[index] - 0xC0);
+        }
+        index += 1;
+    }
+    set
+}
+
+/// What one pass over a text's bytes found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ByteFacts {
+    /// The entity signs.
+    pub(crate) signs: Signs,
+    /// Lead bytes and colons.
+    pub(crate) census: ByteCensus,
+    /// [`DIGIT`] and [`CAPITAL_PAIR`] (the colon is in the census).
+    bits: u8,
+}
+
+impl ByteFacts {
+    /// The facts of `text`.
+    pub(crate) fn of(text: &str) -> ByteFacts {
+        #[cfg(target_arch = "wasm32")]
+        return by_table(text.as_bytes());
+        #[cfg(not(target_arch = "wasm32"))]
+        return by_lanes(text.as_bytes());
+    }
+
+    /// Whether the text has an ASCII digit.
+    pub(crate) fn has_digit(self) -> bool {
+        self.bits & DIGIT != 0
+    }
+
+    /// Whether the text has two ASCII capitals in a row.
+    pub(crate) fn has_capital_pair(self) -> bool {
+        self.bits & CAPITAL_PAIR != 0
+    }
+
+    fn new(signs: u8, others: u8, leads: u64) -> ByteFacts {
+        ByteFacts {
+            signs: Signs::from_bits(signs),
+            census: ByteCensus { leads, colon: others & COLON != 0 },
+            bits: others & (DIGIT | CAPITAL_PAIR),
+        }
+    }
+}
+
+/// Bytes looked at per step: a width the compiler can compare at once.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+const CHUNK: usize = 16;
+
+/// The pass with 16 lanes, for targets with vector instructions.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+fn by_lanes(bytes: &[u8]) -> ByteFacts {
+    if bytes.is_empty() {
+        return ByteFacts::default();
+    }
+    let mut lanes = Lanes::default();
+    let mut start = 0;
+    // Each step needs the byte after its chunk, for the pairs.
+    while let Some(window) = bytes.get(start..=start + CHUNK) {
+        lanes.add(&window[..CHUNK], &window[1..]);
+        start += CHUNK;
+    }
+    // The last chunk, padded with zero bytes, which are no sign, no letter
+    // and no lead (a dot at the very end starts no domain).
+    let mut last = [0u8; CHUNK + 1];
+    let rest = &bytes[start..];
+    last[..rest.len()].copy_from_slice(rest);
+    lanes.add(&last[..CHUNK], &last[1..]);
+    let fold = |lanes: &[u8; CHUNK]| lanes.iter().fold(0, |bits, lane| bits | lane);
+    ByteFacts::new(fold(&lanes.signs), fold(&lanes.others), lanes.leads)
+}
+
+/// For each byte position of a chunk, the bits that any chunk so far had
+/// there: vector registers, folded to one byte each at the end.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+#[derive(Default)]
+struct Lanes {
+    signs: [u8; CHUNK],
+    others: [u8; CHUNK],
+    leads: u64,
+}
+
+#[cfg(any(test, not(target_arch = "wasm32")))]
+impl Lanes {
+    /// Adds the facts of `chunk`; `next[i]` is the byte after `chunk[i]`.
+    /// Plain comparisons folded with `|`, which the compiler turns into
+    /// vector compares.
+    #[inline(always)]
+    fn add(&mut self, chunk: &[u8], next: &[u8]) {
+        let (chunk, next) = (&chunk[..CHUNK], &next[..CHUNK]);
+        let bit_if = |condition: bool, bit: u8| if condition { bit } else { 0 };
+        let is_capital = |byte: u8| byte.wrapping_sub(b'A') < 26;
+        for index in 0..CHUNK {
+            let (byte, following) = (chunk[index], next[index]);
+            let letter_follows = ((following | 0x20).wrapping_sub(b'a') < 26) | (following >= 0x80);
+            self.signs[index] |= bit_if(byte == b'#', HASH)
+                | bit_if(byte == b'@', AT)
+                | bit_if(byte == b'$', DOLLAR)
+                | bit_if(byte == b'.', DOT)
+                | bit_if(byte == 0xEF, FULL_WIDTH_LEAD)
+                // `<` is 0x3C and `>` 0x3E: setting bit 1 maps both, and only
+                // them, to `>`.
+                | bit_if(byte | 2 == b'>', ANGLE_BRACKET)
+                | bit_if(byte == b'!', EXCLAMATION)
+                | bit_if((byte == b'.') & letter_follows, DOT_BEFORE_LETTER);
+            self.others[index] |= bit_if(byte == b':', COLON)
+                | bit_if(byte.wrapping_sub(b'0') < 10, DIGIT)
+                | bit_if(is_capital(byte) & is_capital(following), CAPITAL_PAIR);
+        }
+        // Most chunks lead no multi-byte char: one vector test rules them
+        // out. A lead byte has its two top bits set.
+        if chunk.iter().fold(0, |any, &byte| any | (byte & byte << 1)) & 0x80 != 0 {
+            for &byte in chunk {
+                // `byte & 63` is `byte - 0xC0` for a lead byte.
+                self.leads |= u64::from(byte >= 0xC0) << (byte & 63);
+            }
+        }
+    }
+}
+
+/// A byte's class for [`by_table`]: the sign bits of [`Signs`] in the low
+/// byte, [`COLON`] and [`DIGIT`] in the next, and in the top two bytes what
+/// pairs need: a byte's bits as the first of a pair, at [`FIRST`], sit 8
+/// bits below the same pair's bits for the second byte.
+#[cfg(any(test, target_arch = "wasm32"))]
+const CLASSES: [u32; 256] = classes();
+
+/// Where the bits of a byte as the first of a pair start.
+#[cfg(any(test, target_arch = "wasm32"))]
+const FIRST: u32 = 16;
+/// Where the bits of a byte as the second of a pair start: the pair's bit
+/// is set where both halves have it.
+#[cfg(any(test, target_arch = "wasm32"))]
+const SECOND: u32 = 24;
+/// The pair bit of a dot before a letter (or a non-ASCII byte).
+#[cfg(any(test, target_arch = "wasm32"))]
+const DOT_PAIR: u32 = 1;
+/// The pair bit of two capitals.
+#[cfg(any(test, target_arch = "wasm32"))]
+const CAPITALS_PAIR: u32 = 2;
+
+#[cfg(any(test, target_arch = "wasm32"))]
+const fn classes() -> [u32; 256] {
+    let mut table = [0u32; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let value = byte as u8;
+        let mut class = match value {
+            b'#' => HASH,
+            b'@' => AT,
+            b'$' => DOLLAR,
+            b'.' => DOT,
+            0xEF => FULL_WIDTH_LEAD,
+            b'<' | b'>' => ANGLE_BRACKET,
+            b'!' => EXCLAMATION,
+            _ => 0,
+        } as u32;
+        if value == b':' {
+            class |= (COLON as u32) << 8;
+        }
+        if value.is_ascii_digit() {
+            class |= (DIGIT as u32) << 8;
+        }
+        if value == b'.' {
+            class |= DOT_PAIR << FIRST;
+        }
+        if value.is_ascii_alphabetic() || value >= 0x80 {
+            class |= DOT_PAIR << SECOND;
+        }
+        if value.is_ascii_uppercase() {
+            class |= CAPITALS_PAIR << FIRST | CAPITALS_PAIR << SECOND;
+        }
+        table[byte] = class;
+        byte += 1;
+    }
+    table
+}
+
+/// The pass a byte at a time, for targets without vector instructions: a
+/// few scalar operations a byte.
+#[cfg(any(test, target_arch = "wasm32"))]
+fn by_table(bytes: &[u8]) -> ByteFacts {
+    let (mut bits, mut pairs, mut previous, mut leads) = (0u32, 0u32, 0u32, 0u64);
+    for &byte in bytes {
+        let class = CLASSES[usize::from(byte)];
+        bits |= class;
+        pairs |= (previous << (SECOND - FIRST)) & class;
+        previous = class;
+        if byte >= 0xC0 {
+            leads |= 1 << (byte & 63);
+        }
+    }
+    let pairs = pairs >> SECOND;
+    let signs = bits as u8 | if pairs & DOT_PAIR != 0 { DOT_BEFORE_LETTER } else { 0 };
+    let others = (bits >> 8) as u8 & (COLON | DIGIT) | if pairs & CAPITALS_PAIR != 0 { CAPITAL_PAIR } else { 0 };
+    ByteFacts::new(signs, others, leads)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The facts a byte at a time, as plainly as they can be said.
+    fn by_byte(text: &str) -> ByteFacts {
+        let bytes = text.as_bytes();
+        let has = |byte: u8| bytes.contains(&byte);
+        let pair = |first: &dyn Fn(u8) -> bool, second: &dyn Fn(u8) -> bool| {
+            bytes.windows(2).any(|pair| first(pair[0]) && second(pair[1]))
+        };
+        let bit_if = |condition: bool, bit: u8| if condition { bit } else { 0 };
+        let signs = bit_if(has(b'#'), HASH)
+            | bit_if(has(b'@'), AT)
+            | bit_if(has(b'$'), DOLLAR)
+            | bit_if(has(b'.'), DOT)
+            | bit_if(has(0xEF), FULL_WIDTH_LEAD)
+            | bit_if(has(b'<') || has(b'>'), ANGLE_BRACKET)
+            | bit_if(has(b'!'), EXCLAMATION)
+            | bit_if(pair(&|byte| byte == b'.', &|byte| byte.is_ascii_alphabetic() || byte >= 0x80), DOT_BEFORE_LETTER);
+        let others = bit_if(has(b':'), COLON)
+            | bit_if(bytes.iter().any(u8::is_ascii_digit), DIGIT)
+            | bit_if(pair(&|byte| byte.is_ascii_uppercase(), &|byte| byte.is_ascii_uppercase()), CAPITAL_PAIR);
+        let leads = bytes.iter().filter(|&&byte| byte >= 0xC0).fold(0, |leads, &byte| leads | 1 << (byte - 0xC0));
+        ByteFacts::new(signs, others, leads)
+    }
+
+    fn check(text: &str) -> Result<(), TestCaseError> {
+        let expected = by_byte(text);
+        prop_assert_eq!(by_lanes(text.as_bytes()), expected, "lanes, {:?}", text);
+        prop_assert_eq!(by_table(text.as_bytes()), expected, "table, {:?}", text);
+        prop_assert_eq!(ByteFacts::of(text), expected, "{:?}", text);
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3_000))]
+        #[test]
+        fn both_passes_find_what_a_byte_at_a_time_finds(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "Z", "AB", " ", "0", ":", ";", "9", "\u{1}", "\u{7f}", "é", "°", "ʀ", "’", "…", "日本", "\u{FEFF}", "🎉",
+            "𝐁", "\u{10FFFF}", "\u{80}", "\u{7FF}", "\u{800}", "plain words here", "\u{A1}", "\u{BA}", "\u{3A0}",
+            "#", "@", "$", ".", ".a", ".Z", ".é", "<", ">", "=", "?", "!", "＃", "＠", "[", "`", "@", "/", "É",
+        ]), 0..40)) {
+            check(&pieces.concat())?;
+        }
+
+        #[test]
+        fn both_passes_read_any_text(text in any::<String>()) {
+            check(&text)?;
+        }
+    }
+
+    /// Each fact is seen at every offset of texts of every length around
+    /// the chunk width, and nothing is seen where there is none.
+    #[test]
+    fn facts_are_seen_at_every_offset() {
+        for length in 0..3 * CHUNK + 2 {
+            let filler = |count: usize| "1 é".chars().cycle().take(count).collect::<String>();
+            for offset in 0..=length {
+                for piece in
+                    ["#", "@", "$", ".a", ".Z", ".é", ".", ". ", "<", ">", "!", "＃", ":", "7", "AB", "A", "🎉"]
+                {
+                    let text = format!("{}{piece}{}", filler(offset), filler(length - offset));
+                    check(&text).unwrap();
+                }
+            }
+        }
+        assert_eq!(by_lanes(b""), ByteFacts::default());
+        assert_eq!(by_table(b""), ByteFacts::default());
+        let census = ByteCensus::of("Ça va? 🎉 <3");
+        assert!(census.has_lead_among(&[0xC3]) && census.has_lead_among(&[0x20, 0xF0]) && !census.has_colon());
+        assert!(!census.has_lead_among(&[0xE2]) && !census.has_lead_among(&[0x20, 0x80, 0xBF]));
+    }
+}
