@@ -236,6 +236,11 @@ impl Facts {
     pub const MARKDOWN: Facts = Facts::bit(1 << 10);
     /// At least one target platform.
     pub const PLATFORMS: Facts = Facts::bit(1 << 11);
+    /// At least [`Facts::MANY`] spaces (U+0020).
+    pub const MANY_SPACES: Facts = Facts::bit(1 << 12);
+    /// How many spaces make [`Facts::MANY_SPACES`]: as many as the longest
+    /// sentence `style.long-sentence` lets pass has words.
+    pub const MANY: u32 = 35;
 
     const fn bit(bits: u32) -> Facts {
         Facts { bits, leads: 0 }
@@ -274,7 +279,8 @@ impl Facts {
             | bit_if(bytes.has_digit(), Facts::DIGIT)
             | bit_if(bytes.has_capital_pair(), Facts::CAPITAL_PAIR)
             | bit_if(format == Format::Markdown, Facts::MARKDOWN)
-            | bit_if(has_platforms, Facts::PLATFORMS);
+            | bit_if(has_platforms, Facts::PLATFORMS)
+            | bit_if(bytes.has_spaces(Facts::MANY), Facts::MANY_SPACES);
         Facts { bits, leads: bytes.census.leads }
     }
 }

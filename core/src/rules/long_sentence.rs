@@ -3,12 +3,16 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::diagnostic::{Category, Severity};
-use crate::rule::{CheckContext, Reporter, Rule, RuleMeta};
+use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
+use crate::settings::Settings;
 use crate::span::Span;
 
 /// Word count above which a sentence is flagged.
 pub(crate) const MAX_WORDS: usize = 35;
+
+// The draft fact the rule needs counts no more spaces than the rule's first test.
+const _: () = assert!(Facts::MANY as usize <= MAX_WORDS);
 
 /// Flags sentences of more than [`MAX_WORDS`] words.
 pub(crate) struct LongSentence {
@@ -45,6 +49,13 @@ impl LongSentence {
 impl Rule for LongSentence {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    /// A sentence of more than [`MAX_WORDS`] words has as many spaces: the
+    /// source of plain text has the view's, and Markdown's view may have
+    /// more, where syntax was blanked.
+    fn needs(&self, _settings: &Settings) -> Facts {
+        Facts::MANY_SPACES.or(Facts::MARKDOWN)
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
