@@ -178,14 +178,48 @@ struct ActiveRule {
 /// code rules, and a guideline may have hundreds of rules.
 #[derive(Default)]
 struct RuleSchedule {
-    /// Rules that run on every draft with one of the facts they need.
+    /// Rules that run on every draft with one of the facts they need, the
+    /// lead bytes among them standing as bits of `lead_sets`.
     always: Vec<(usize, Facts)>,
+    /// Each set of lead bytes that rules need, with the bit that stands for
+    /// it: a rule's needs then take one test, the draft's a few.
+    lead_sets: Vec<(u64, u32)>,
     /// Rules that cannot fire under the guideline's settings: never run.
     never: Vec<usize>,
     /// For each trigger bit, the rule it gates.
     by_trigger_bit: Vec<usize>,
     /// For each term slot, the rule that owns it, if that rule is on.
     by_term_slot: Vec<Option<usize>>,
+}
+
+impl RuleSchedule {
+    /// `needs` with its lead bytes standing as the bit of their set, numbered
+    /// on first sight; past the bits there are, the rule runs on every draft.
+    fn leads_as_bits(&mut self, needs: Facts) -> Facts {
+        let leads = needs.lead_bytes();
+        if leads == 0 {
+            return needs;
+        }
+        let bit = match self.lead_sets.iter().find(|(set, _)| *set == leads) {
+            Some(&(_, bit)) => bit,
+            None => {
+                let position = Facts::FIRST_FREE_BIT + self.lead_sets.len() as u32;
+                if position >= u32::BITS {
+                    return Facts::EVERY_DRAFT;
+                }
+                self.lead_sets.push((leads, 1 << position));
+                1 << position
+            }
+        };
+        needs.with_leads_as(bit)
+    }
+
+    /// A draft's `facts` with the bit of each set of lead bytes it has one of.
+    fn with_lead_bits(&self, facts: Facts) -> Facts {
+        let leads = facts.lead_bytes();
+        let bits = self.lead_sets.iter().fold(0, |bits, &(set, bit)| if leads & set != 0 { bits | bit } else { bits });
+        facts.with_bits(bits)
+    }
 }
 
 /// Every rule of a guideline, compiled once and reused for many drafts.
@@ -305,7 +339,10 @@ impl Checker {
             } else {
                 match active.rule.needs(&guideline.settings) {
                     Facts::NONE => schedule.never.push(index),
-                    needs => schedule.always.push((index, needs)),
+                    needs => {
+                        let needs = schedule.leads_as_bits(needs);
+                        schedule.always.push((index, needs));
+                    }
                 }
             }
         }
@@ -387,6 +424,7 @@ impl Checker {
         };
         let metrics = self.platform_plans.measure(draft.text, platforms, raw_entities);
         let facts = Facts::of_draft(document.byte_facts(), draft.format, !platforms.is_empty());
+        let facts = self.schedule.with_lead_bits(facts);
         let context = CheckContext {
             document: &document,
             platforms,
@@ -406,7 +444,7 @@ impl Checker {
         // Findings are sorted below, so the order rules run in does not show.
         // A rule whose needs the draft lacks is sure to find nothing: its call is saved.
         for &(index, needs) in &self.schedule.always {
-            if needs.any_in(facts) {
+            if needs.shares_bits(facts) {
                 run(index);
             }
         }

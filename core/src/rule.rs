@@ -238,6 +238,9 @@ impl Facts {
     pub const PLATFORMS: Facts = Facts::bit(1 << 11);
     /// At least [`Facts::MANY`] spaces (U+0020).
     pub const MANY_SPACES: Facts = Facts::bit(1 << 12);
+    /// The first bit no fact uses: the checker numbers the sets of lead
+    /// bytes that rules need from here (see [`Facts::with_leads_as`]).
+    pub(crate) const FIRST_FREE_BIT: u32 = 13;
     /// How many spaces make [`Facts::MANY_SPACES`]: as many as the longest
     /// sentence `style.long-sentence` lets pass has words.
     pub const MANY: u32 = 35;
@@ -262,6 +265,28 @@ impl Facts {
     #[inline]
     pub fn any_in(self, draft: Facts) -> bool {
         (self.bits & draft.bits) | ((self.leads & draft.leads) != 0) as u32 != 0
+    }
+
+    /// The lead bytes of the set, byte `0xC0 + i` as bit `i`.
+    pub(crate) fn lead_bytes(self) -> u64 {
+        self.leads
+    }
+
+    /// The set with its lead bytes replaced by `bits`, which stand for them.
+    pub(crate) fn with_leads_as(self, bits: u32) -> Facts {
+        Facts { bits: self.bits | bits, leads: 0 }
+    }
+
+    /// The set with `bits` added.
+    pub(crate) fn with_bits(self, bits: u32) -> Facts {
+        Facts { bits: self.bits | bits, leads: self.leads }
+    }
+
+    /// Whether the two sets share a fact other than a lead byte: a quicker
+    /// [`Facts::any_in`] once lead bytes stand as bits on both sides.
+    #[inline]
+    pub(crate) fn shares_bits(self, draft: Facts) -> bool {
+        self.bits & draft.bits != 0
     }
 
     /// A draft's facts, from the pass over its source's bytes.
