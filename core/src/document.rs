@@ -794,6 +794,27 @@ fn plain_ascii_chunk(chunk: u64, space_allowed: bool) -> Option<bool> {
     Some(spaces >> 56 != 0)
 }
 
+/// The ASCII sign a typographic apostrophe or hyphen is normalized to.
+fn folded_sign(ch: char) -> Option<char> {
+    match ch {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => Some('\''),
+        '\u{2010}' | '\u{2011}' => Some('-'),
+        _ => None,
+    }
+}
+
+/// Whether normalizing leaves the non-ASCII `ch` as it is: it is not white
+/// space nor a sign normalizing folds, and it is its own lowercase.
+fn normalizes_to_itself(ch: char) -> bool {
+    // Emoji and pictographs, and the Latin-1 lowercase letters (with `÷`),
+    // the most frequent such chars in posts, without a case table look-up.
+    if matches!(ch, '\u{1F000}'..='\u{1FAFF}' | '\u{DF}'..='\u{FF}') {
+        return true;
+    }
+    let mut lowercase = ch.to_lowercase();
+    !ch.is_whitespace() && folded_sign(ch).is_none() && lowercase.next() == Some(ch) && lowercase.next().is_none()
+}
+
 impl NormalizedText {
     /// Normalizes `view`.
     pub fn new(view: &str) -> Self {
@@ -852,10 +873,9 @@ impl NormalizedText {
                 if ch.is_whitespace() {
                     (true, false, ch.len_utf8())
                 } else {
-                    match ch {
-                        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => text.push('\''),
-                        '\u{2010}' | '\u{2011}' => text.push('-'),
-                        _ => text.extend(ch.to_lowercase()),
+                    match folded_sign(ch) {
+                        Some(sign) => text.push(sign),
+                        None => text.extend(ch.to_lowercase()),
                     }
                     (false, false, ch.len_utf8())
                 }
@@ -885,6 +905,26 @@ impl NormalizedText {
         NormalizedText { text, anchors }
     }
 
+    /// Whether normalizing `view` changes nothing but the case of ASCII
+    /// letters and runs of ASCII white space and of [`MASK`] bytes: every
+    /// other char is its own normalization. Offsets of the two texts then
+    /// part only at those runs, so the term search can read the view itself
+    /// (see [`crate::term_dfa::TermDfa::searches_views`]) and
+    /// [`NormalizedText::span_from_source`] is exact.
+    pub(crate) fn changes_only_case_and_runs(view: &str) -> bool {
+        let bytes = view.as_bytes();
+        let mut from = 0;
+        // `from` is always on a char boundary, so a byte from 0x80 found from it leads a char.
+        while let Some(at) = find_byte(bytes, from, |byte| byte >= 0x80) {
+            let Some(ch) = view[at..].chars().next() else { return false };
+            if !normalizes_to_itself(ch) {
+                return false;
+            }
+            from = at + ch.len_utf8();
+        }
+        true
+    }
+
     /// The normalized text.
     pub fn as_str(&self) -> &str {
         &self.text
@@ -899,6 +939,22 @@ impl NormalizedText {
         let index = anchors.partition_point(|anchor| anchor.0 <= offset);
         let (normalized, source) = index.checked_sub(1).map_or((0, 0), |index| anchors[index]);
         source + (offset - normalized)
+    }
+
+    /// Maps a span of the source to the normalized text: the inverse of
+    /// [`NormalizedText::span_to_source`] for spans that start and end next
+    /// to a char other than white space or [`MASK`], when the view
+    /// [`NormalizedText::changes_only_case_and_runs`] (the normalized text
+    /// then falls behind the source only, at each run, and a source offset
+    /// past a run is the offset its anchor records).
+    pub(crate) fn span_from_source(&self, span: Span) -> Span {
+        let from_source = |offset: usize| {
+            let anchors = self.anchors.as_slice();
+            let index = anchors.partition_point(|anchor| anchor.1 <= offset);
+            let (normalized, source) = index.checked_sub(1).map_or((0, 0), |index| anchors[index]);
+            normalized + (offset - source)
+        };
+        Span::new(from_source(span.start), from_source(span.end))
     }
 
     /// Maps a span of the normalized text to the source.
@@ -1227,6 +1283,59 @@ mod tests {
                 let index = anchors.partition_point(|anchor| anchor.0 <= offset) - 1;
                 let expected = anchors[index].1 + (offset - anchors[index].0);
                 proptest::prop_assert_eq!(normalized.to_source(offset), expected, "{:?} at {}", view, offset);
+            }
+        }
+    }
+
+    #[test]
+    fn chars_that_normalize_to_themselves() {
+        let mut buffer = [0u8; 4];
+        for ch in ('\u{80}'..=char::MAX).filter(|ch| !ch.is_ascii()) {
+            let alone: &str = ch.encode_utf8(&mut buffer);
+            assert_eq!(normalizes_to_itself(ch), NormalizedText::new(alone).as_str() == alone, "{ch:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+        /// Where normalizing changes only case and runs, the normalized text
+        /// is the view lowercased with its runs collapsed, and source spans
+        /// of its words map back to their normalized spans.
+        #[test]
+        fn views_that_change_only_case_and_runs(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "Z", " ", "  ", "\t", "\n", "\r\n", "\u{B}", "\u{1F}", "\u{1}", "\u{1}\u{1}", "~", "'", "Word",
+            "é", "É", "ß", "÷", "\u{A0}", "’", "‐", "İ", "ǅ", "中文", "\u{1F600}", "\u{1F130}", "\u{10400}",
+        ]), 0..20)) {
+            let view = pieces.concat();
+            let normalized = NormalizedText::new(&view);
+            let only_case_and_runs = NormalizedText::changes_only_case_and_runs(&view);
+            proptest::prop_assert_eq!(
+                only_case_and_runs,
+                view.chars().all(|ch| ch.is_ascii() || NormalizedText::new(&ch.to_string()).as_str() == ch.to_string()),
+                "{:?}", view
+            );
+            if only_case_and_runs {
+                let mut expected = String::new();
+                for ch in view.to_ascii_lowercase().chars() {
+                    let ch = if crate::term_dfa::is_collapsed_space(ch as u8) && ch.is_ascii() { ' ' } else { ch };
+                    let repeated = expected.ends_with(ch) && (ch == ' ' || ch == char::from(MASK));
+                    let leading_space = ch == ' ' && expected.is_empty();
+                    if !repeated && !leading_space {
+                        expected.push(ch);
+                    }
+                }
+                proptest::prop_assert_eq!(normalized.as_str(), expected.as_str(), "{:?}", view);
+                // Every span between chars other than white space and masks.
+                let text = normalized.as_str();
+                let bounds: Vec<usize> = (0..=text.len()).filter(|&at| text.is_char_boundary(at)).collect();
+                let solid = |ch: Option<char>| ch.is_some_and(|ch| ch != ' ' && ch != char::from(MASK));
+                for &start in bounds.iter().filter(|&&at| solid(text[at..].chars().next())) {
+                    for &end in bounds.iter().filter(|&&at| at > start && solid(text[..at].chars().next_back())) {
+                        let span = Span::new(start, end);
+                        let source = normalized.span_to_source(span);
+                        proptest::prop_assert_eq!(normalized.span_from_source(source), span, "{:?}", view);
+                    }
+                }
             }
         }
     }

@@ -13,6 +13,8 @@
 
 use std::collections::VecDeque;
 
+use crate::document::MASK;
+
 /// The largest transition table built, in bytes: a guideline with a huge
 /// term list keeps searching with the automaton it started with instead.
 const MAX_TABLE_BYTES: usize = 64 << 20;
@@ -35,6 +37,14 @@ pub(crate) struct TermDfa {
     match_ranges: Vec<(u32, u32)>,
     /// Patterns ending in a state, as (pattern index, pattern length).
     matches: Vec<(u32, u32)>,
+    /// Whether a search of a prose view finds what a search of its
+    /// normalized text finds (see [`TermDfa::searches_views`]).
+    searches_views: bool,
+}
+
+/// The ASCII white space that normalizing collapses to one space.
+pub(crate) fn is_collapsed_space(byte: u8) -> bool {
+    matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 impl TermDfa {
@@ -53,6 +63,27 @@ impl TermDfa {
                     classes[usize::from(byte)] = stride as u8;
                     stride += 1;
                 }
+            }
+        }
+        // Normalized patterns hold no ASCII capital, no white space but
+        // single spaces and no masked byte; then capitals can share their
+        // letter's column and white space the space's, which changes nothing
+        // in normalized text, where they never occur.
+        let searches_views = patterns.iter().all(|pattern| {
+            let bytes = pattern.as_bytes();
+            !bytes
+                .iter()
+                .any(|&byte| byte.is_ascii_uppercase() || byte == MASK || (is_collapsed_space(byte) && byte != b' '))
+                && !bytes.windows(2).any(|pair| pair == b"  ")
+                && !bytes.starts_with(b" ")
+                && !bytes.ends_with(b" ")
+        });
+        if searches_views {
+            for capital in b'A'..=b'Z' {
+                classes[usize::from(capital)] = classes[usize::from(capital.to_ascii_lowercase())];
+            }
+            for space in (0..=u8::MAX).filter(|&byte| is_collapsed_space(byte)) {
+                classes[usize::from(space)] = classes[usize::from(b' ')];
             }
         }
         // The trie: each state's children by column, and the patterns ending there.
@@ -109,6 +140,18 @@ impl TermDfa {
                 queue.push_back(child as usize);
             }
         }
+        if searches_views && classes[usize::from(b' ')] != 0 {
+            // A state just past a space stays where it is on more white space,
+            // as if the run were the one space normalizing leaves of it. (It
+            // went to the start before: no pattern holds two spaces or starts
+            // with one.) No pattern ends with a space, so none ends there.
+            let space = usize::from(classes[usize::from(b' ')]);
+            for &(column, child) in children.iter().flatten() {
+                if usize::from(column) == space {
+                    next[child as usize * stride + space] = child;
+                }
+            }
+        }
         // Numbering: states where a pattern ends first, each premultiplied.
         let mut order: Vec<usize> = (0..states).filter(|&state| !ending[state].is_empty()).collect();
         let first_plain = order.len();
@@ -136,12 +179,25 @@ impl TermDfa {
             first_plain_state: (first_plain * stride) as u32,
             match_ranges,
             matches,
+            searches_views,
         })
     }
 
+    /// Whether the DFA, run over a prose view whose normalizing changes
+    /// nothing but the case of ASCII letters and runs of ASCII white space
+    /// (to one space) and of masked bytes (to one), finds the matches it
+    /// finds in the normalized text, at the view's offsets: capitals read as
+    /// their letters, white space as a space, and more white space after a
+    /// space leaves the state as it is. (A masked byte is in no pattern, so
+    /// it leaves the search at its start, however many there are.)
+    pub(crate) fn searches_views(&self) -> bool {
+        self.searches_views
+    }
+
     /// Calls `found(pattern, start, end)` for every occurrence of every
-    /// pattern in `text`, overlapping ones included, by end offset (and, at
-    /// one end, in no particular order).
+    /// pattern in `text`, a normalized text, overlapping ones included, by
+    /// end offset (and, at one end, in no particular order). (For a view,
+    /// see [`TermDfa::searches_views`]: `start` is then not the view's.)
     pub(crate) fn for_each_match(&self, text: &[u8], mut found: impl FnMut(usize, usize, usize)) {
         let mut state = self.start;
         let mut at = 0;
@@ -246,8 +302,8 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
-        /// On random patterns and texts over a small alphabet (so that
-        /// patterns overlap, nest and share prefixes and suffixes), both
+        /// On random patterns and normalized texts over a small alphabet (so
+        /// that patterns overlap, nest and share prefixes and suffixes), both
         /// automata find the same matches.
         #[test]
         fn finds_what_aho_corasick_finds(
@@ -255,7 +311,8 @@ mod tests {
             text in "[abcdé ]{0,40}",
         ) {
             let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
-            let (expected, actual) = both(&patterns, &text);
+            let text = crate::document::NormalizedText::new(&text);
+            let (expected, actual) = both(&patterns, text.as_str());
             proptest::prop_assert_eq!(actual, expected);
         }
     }

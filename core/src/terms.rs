@@ -192,56 +192,132 @@ impl TermIndex {
     /// longest first), and returns which gated rules had a trigger word.
     pub(crate) fn find(&self, document: &Document<'_>, hits: &mut Vec<TermHit>) -> Triggered {
         let mut triggered: Triggered = 0;
-        let Some(automaton) = &self.automaton else {
+        if self.automaton.is_none() {
             // No term and no trigger: the normalized text is not needed.
             return triggered;
-        };
-        let normalized = document.normalized();
-        let text = normalized.as_str();
-        let mut found = |pattern: usize, start: usize, end: usize| {
-            let (start_edge, end_edge) = self.edges[pattern];
-            if start_edge && text[..start].chars().next_back().is_some_and(is_word_char) {
-                return;
+        }
+        let view = document.prose_view();
+        match self.faster(view.len()) {
+            // Most drafts normalize to their view in lowercase with a few runs
+            // collapsed: the DFA reads the view as it would read the
+            // normalized text, which is then made only for a draft with a hit.
+            Some(dfa) if dfa.searches_views() && NormalizedText::changes_only_case_and_runs(view) => {
+                self.search_view(dfa, document, hits, &mut triggered);
             }
-            if end_edge && text[end..].chars().next().is_some_and(is_word_char) {
-                return;
-            }
-            let (slot, term) = match self.owners[pattern] {
-                Owner::Term { slot, term } => (slot, term),
-                Owner::Trigger { bit } => {
-                    triggered |= 1 << bit;
-                    return;
-                }
-            };
-            let normalized_span = Span::new(start, end);
-            let span = normalized.span_to_source(normalized_span);
-            let hashtag = document.hashtag_containing(span);
-            let fits = if self.hashtags[pattern] {
-                hashtag.is_some_and(|hashtag| hashtag.span == span)
-            } else {
-                hashtag.is_none()
-            };
-            if fits {
-                hits.push(TermHit { slot, term, span, normalized: normalized_span });
-            }
-        };
-        match self.faster(text.len()) {
-            Some(dfa) => dfa.for_each_match(text.as_bytes(), found),
-            None => {
-                for matched in automaton.find_overlapping_iter(text) {
-                    found(matched.pattern().as_usize(), matched.start(), matched.end());
-                }
-            }
+            faster => self.search_normalized(faster, document, hits, &mut triggered),
         }
         crate::sort::sort_by_key(hits, |hit| (hit.slot, hit.span.start, std::cmp::Reverse(hit.span.end), hit.term));
         triggered
     }
+
+    /// Searches the normalized text, with `dfa` or else the first automaton.
+    fn search_normalized(
+        &self,
+        dfa: Option<&TermDfa>,
+        document: &Document<'_>,
+        hits: &mut Vec<TermHit>,
+        triggered: &mut Triggered,
+    ) {
+        let normalized = document.normalized();
+        let text = normalized.as_str();
+        let mut found = |pattern: usize, start: usize, end: usize| {
+            let normalized_span = Span::new(start, end);
+            let span = || normalized.span_to_source(normalized_span);
+            self.record(document, (text, false), pattern, normalized_span, span, hits, triggered);
+        };
+        match (dfa, &self.automaton) {
+            (Some(dfa), _) => dfa.for_each_match(text.as_bytes(), found),
+            (None, Some(automaton)) => {
+                for matched in automaton.find_overlapping_iter(text) {
+                    found(matched.pattern().as_usize(), matched.start(), matched.end());
+                }
+            }
+            (None, None) => {}
+        }
+    }
+
+    /// Searches the prose view with `dfa`, which must
+    /// [`TermDfa::searches_views`], for a view that
+    /// [`NormalizedText::changes_only_case_and_runs`]: the same matches as
+    /// [`TermIndex::search_normalized`] finds.
+    fn search_view(&self, dfa: &TermDfa, document: &Document<'_>, hits: &mut Vec<TermHit>, triggered: &mut Triggered) {
+        let view = document.prose_view();
+        let bytes = view.as_bytes();
+        dfa.for_each_match(bytes, |pattern, _, end| {
+            let span = Span::new(start_in_view(bytes, self.patterns[pattern].as_bytes(), end), end);
+            let normalized = || document.normalized().span_from_source(span);
+            self.record(document, (view, true), pattern, span, normalized, hits, triggered);
+        });
+    }
+
+    /// Records a match of `pattern` at `found` in `text` (the normalized
+    /// text, or the view when the search read it and `in_view`) if it stands
+    /// on the word boundaries the pattern needs: a trigger sets its bit, a
+    /// term outside hashtags (or a hashtag term on a whole hashtag) becomes a
+    /// hit. `other` gives the match's span in the other text, made only when
+    /// needed.
+    #[allow(clippy::too_many_arguments)]
+    fn record(
+        &self,
+        document: &Document<'_>,
+        (text, in_view): (&str, bool),
+        pattern: usize,
+        found: Span,
+        other: impl Fn() -> Span,
+        hits: &mut Vec<TermHit>,
+        triggered: &mut Triggered,
+    ) {
+        let (start_edge, end_edge) = self.edges[pattern];
+        // The char next to a match is the same in both texts, but for
+        // case and white space, neither of which decides a word char.
+        if start_edge && text[..found.start].chars().next_back().is_some_and(is_word_char) {
+            return;
+        }
+        if end_edge && text[found.end..].chars().next().is_some_and(is_word_char) {
+            return;
+        }
+        let (slot, term) = match self.owners[pattern] {
+            Owner::Term { slot, term } => (slot, term),
+            Owner::Trigger { bit } => {
+                *triggered |= 1 << bit;
+                return;
+            }
+        };
+        let span = if in_view { found } else { other() };
+        let hashtag = document.hashtag_containing(span);
+        let fits = if self.hashtags[pattern] {
+            hashtag.is_some_and(|hashtag| hashtag.span == span)
+        } else {
+            hashtag.is_none()
+        };
+        if fits {
+            let normalized = if in_view { other() } else { found };
+            hits.push(TermHit { slot, term, span, normalized });
+        }
+    }
+}
+
+/// Where a match of `pattern` (normalized) that ends at `end` of the view
+/// `bytes` starts, when the search read the view: each space of the pattern
+/// stands for a run of white space there, each other byte for one byte.
+fn start_in_view(bytes: &[u8], pattern: &[u8], end: usize) -> usize {
+    let mut start = end;
+    for &byte in pattern.iter().rev() {
+        start = start.saturating_sub(1);
+        if byte == b' ' {
+            while start > 0 && bytes.get(start - 1).copied().is_some_and(crate::term_dfa::is_collapsed_space) {
+                start -= 1;
+            }
+        }
+    }
+    start
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::Format;
+    use crate::term_dfa::TermDfa;
 
     fn matches(terms: &[&str], text: &str) -> Vec<String> {
         let mut builder = TermIndexBuilder::default();
@@ -297,6 +373,77 @@ mod tests {
         assert_eq!(runs[0].1.len(), 8, "{:?}", runs[0]);
         assert_eq!(runs[0].0, 1 << 2);
         assert!(runs.iter().all(|run| *run == runs[0]));
+    }
+
+    /// The index of `terms_and_triggers` (a trigger is marked by a leading `^`).
+    fn index_of(terms_and_triggers: &[&str]) -> TermIndex {
+        let mut builder = TermIndexBuilder::default();
+        for (index, term) in terms_and_triggers.iter().enumerate() {
+            match term.strip_prefix('^') {
+                Some(trigger) => builder.add_trigger(index as u32 % MAX_GATED_RULES, trigger, index % 2 == 0),
+                None => {
+                    builder.add(index as u32 % 3, index as u32, term);
+                }
+            }
+        }
+        builder.build()
+    }
+
+    /// Hits and triggers as a search of the view finds them, and as a
+    /// search of the normalized text does, when the view is one the search
+    /// may read.
+    fn both_searches(index: &TermIndex, text: &str) -> Option<[(Vec<TermHit>, Triggered); 2]> {
+        let dfa = TermDfa::new(&index.patterns).filter(TermDfa::searches_views)?;
+        let document = Document::new(text, Format::Text);
+        if !NormalizedText::changes_only_case_and_runs(document.prose_view()) {
+            return None;
+        }
+        let (mut in_view, mut in_normalized) = ((Vec::new(), 0), (Vec::new(), 0));
+        index.search_view(&dfa, &document, &mut in_view.0, &mut in_view.1);
+        index.search_normalized(Some(&dfa), &document, &mut in_normalized.0, &mut in_normalized.1);
+        for hits in [&mut in_view.0, &mut in_normalized.0] {
+            hits.sort_unstable_by_key(|hit| (hit.slot, hit.term, hit.span.start, hit.span.end));
+        }
+        Some([in_view, in_normalized])
+    }
+
+    #[test]
+    fn the_view_is_searched_as_its_normalized_text() {
+        let index = index_of(&["man", "third world", "save the poor", "#spon", "café", "don't", "^worl", "^ad"]);
+        let text = "A MAN,  the Third\n\n  World; SAVE  the\tpoor #SPON café DON'T \u{1}\u{1}man https://x.org AD";
+        let [in_view, in_normalized] = both_searches(&index, text).expect("a view the search reads");
+        assert_eq!(in_view, in_normalized);
+        assert_eq!(in_view.0.len(), 7, "{:?}", in_view.0);
+        let spans: Vec<&str> = in_view.0.iter().map(|hit| hit.span.slice(text)).collect();
+        assert!(spans.contains(&"Third\n\n  World") && spans.contains(&"SAVE  the\tpoor"), "{spans:?}");
+        for text in ["Don’t", "CAFÉ", "a\u{A0}man", "İman"] {
+            assert!(both_searches(&index, text).is_none(), "{text:?} normalizes more than case and runs");
+        }
+        assert!(TermDfa::new(&["a\u{1}b".to_owned()]).is_some_and(|dfa| !dfa.searches_views()));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3_000))]
+        /// Wherever the search reads the view, it finds what a search of
+        /// the normalized text finds: the same hits, spans in both texts
+        /// and triggers.
+        #[test]
+        fn views_are_searched_as_normalized_texts(pieces in proptest::collection::vec((
+            proptest::sample::select(vec![
+                "man", "MAN", "Man", "a", "A", "the", "The", "world", "WORLD", "save", "poor", "'s", "-", "#", "#spon", "@",
+                "x.org", "é", "É", "ß", "’", "\u{A0}", "残疾", "人", "😀", "ǅ", "\u{212A}", "_", "9", "",
+            ]),
+            proptest::sample::select(vec![" ", " ", "  ", "\n", "\t", "\r\n", " \u{B}\u{C}", "\u{1}", "\u{1}\u{1}", ".", ""]),
+        ), 0..16)) {
+            let text: String = pieces.iter().flat_map(|(word, separator)| [*word, *separator]).collect();
+            let index = index_of(&[
+                "man", "a man", "the world", "world", "save the poor", "#spon", "残疾", "é", "ß man", "^orl", "^the", "^a",
+                "'s", "a-b",
+            ]);
+            if let Some([in_view, in_normalized]) = both_searches(&index, &text) {
+                proptest::prop_assert_eq!(in_view, in_normalized, "{:?}", text);
+            }
+        }
     }
 
     proptest::proptest! {
