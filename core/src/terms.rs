@@ -31,8 +31,18 @@ pub(crate) struct TermHit {
     pub(crate) term: u32,
     /// The match in the source text.
     pub(crate) span: Span,
-    /// The match in the normalized text.
-    pub(crate) normalized: Span,
+    /// The match in the normalized text, when the search read that text
+    /// (see [`TermHit::normalized`]).
+    pub(crate) found_in_normalized: Option<Span>,
+}
+
+impl TermHit {
+    /// The match in the normalized text. A search of the view leaves it to
+    /// be mapped from the source only for the rules that read the
+    /// normalized text around a match, so most drafts never make it.
+    pub(crate) fn normalized(&self, document: &Document<'_>) -> Span {
+        self.found_in_normalized.unwrap_or_else(|| document.normalized().span_from_source(self.span))
+    }
 }
 
 /// Normalizes a term the way draft text is normalized, so the two compare.
@@ -245,8 +255,7 @@ impl TermIndex {
         let bytes = view.as_bytes();
         dfa.for_each_match(bytes, |pattern, _, end| {
             let span = Span::new(start_in_view(bytes, self.patterns[pattern].as_bytes(), end), end);
-            let normalized = || document.normalized().span_from_source(span);
-            self.record(document, (view, true), pattern, span, normalized, hits, triggered);
+            self.record(document, (view, true), pattern, span, || span, hits, triggered);
         });
     }
 
@@ -254,8 +263,7 @@ impl TermIndex {
     /// text, or the view when the search read it and `in_view`) if it stands
     /// on the word boundaries the pattern needs: a trigger sets its bit, a
     /// term outside hashtags (or a hashtag term on a whole hashtag) becomes a
-    /// hit. `other` gives the match's span in the other text, made only when
-    /// needed.
+    /// hit. `source` maps the match to the source, when `text` is not the view.
     #[allow(clippy::too_many_arguments)]
     fn record(
         &self,
@@ -263,7 +271,7 @@ impl TermIndex {
         (text, in_view): (&str, bool),
         pattern: usize,
         found: Span,
-        other: impl Fn() -> Span,
+        source: impl FnOnce() -> Span,
         hits: &mut Vec<TermHit>,
         triggered: &mut Triggered,
     ) {
@@ -283,7 +291,7 @@ impl TermIndex {
                 return;
             }
         };
-        let span = if in_view { found } else { other() };
+        let (span, found_in_normalized) = if in_view { (found, None) } else { (source(), Some(found)) };
         let hashtag = document.hashtag_containing(span);
         let fits = if self.hashtags[pattern] {
             hashtag.is_some_and(|hashtag| hashtag.span == span)
@@ -291,8 +299,7 @@ impl TermIndex {
             hashtag.is_none()
         };
         if fits {
-            let normalized = if in_view { other() } else { found };
-            hits.push(TermHit { slot, term, span, normalized });
+            hits.push(TermHit { slot, term, span, found_in_normalized });
         }
     }
 }
@@ -389,10 +396,13 @@ mod tests {
         builder.build()
     }
 
+    /// A hit as the tests compare them: slot, term, span, normalized span.
+    type ListedHit = (u32, u32, Span, Span);
+
     /// Hits and triggers as a search of the view finds them, and as a
     /// search of the normalized text does, when the view is one the search
     /// may read.
-    fn both_searches(index: &TermIndex, text: &str) -> Option<[(Vec<TermHit>, Triggered); 2]> {
+    fn both_searches(index: &TermIndex, text: &str) -> Option<[(Vec<ListedHit>, Triggered); 2]> {
         let dfa = TermDfa::new(&index.patterns).filter(TermDfa::searches_views)?;
         let document = Document::new(text, Format::Text);
         if !NormalizedText::changes_only_case_and_runs(document.prose_view()) {
@@ -401,10 +411,15 @@ mod tests {
         let (mut in_view, mut in_normalized) = ((Vec::new(), 0), (Vec::new(), 0));
         index.search_view(&dfa, &document, &mut in_view.0, &mut in_view.1);
         index.search_normalized(Some(&dfa), &document, &mut in_normalized.0, &mut in_normalized.1);
-        for hits in [&mut in_view.0, &mut in_normalized.0] {
-            hits.sort_unstable_by_key(|hit| (hit.slot, hit.term, hit.span.start, hit.span.end));
-        }
-        Some([in_view, in_normalized])
+        assert!(in_view.0.iter().all(|hit| hit.found_in_normalized.is_none()), "normalized spans are mapped later");
+        // Each hit with its span in both texts, in one order.
+        let listed = |hits: &[TermHit]| {
+            let mut listed: Vec<_> =
+                hits.iter().map(|hit| (hit.slot, hit.term, hit.span, hit.normalized(&document))).collect();
+            listed.sort_unstable_by_key(|&(slot, term, span, _)| (slot, term, span.start, span.end));
+            listed
+        };
+        Some([(listed(&in_view.0), in_view.1), (listed(&in_normalized.0), in_normalized.1)])
     }
 
     #[test]
@@ -414,7 +429,7 @@ mod tests {
         let [in_view, in_normalized] = both_searches(&index, text).expect("a view the search reads");
         assert_eq!(in_view, in_normalized);
         assert_eq!(in_view.0.len(), 7, "{:?}", in_view.0);
-        let spans: Vec<&str> = in_view.0.iter().map(|hit| hit.span.slice(text)).collect();
+        let spans: Vec<&str> = in_view.0.iter().map(|hit| hit.2.slice(text)).collect();
         assert!(spans.contains(&"Third\n\n  World") && spans.contains(&"SAVE  the\tpoor"), "{spans:?}");
         for text in ["Don’t", "CAFÉ", "a\u{A0}man", "İman"] {
             assert!(both_searches(&index, text).is_none(), "{text:?} normalizes more than case and runs");

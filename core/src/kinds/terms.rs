@@ -134,12 +134,16 @@ impl TermsRule {
     }
 
     fn counts(&self, document: &Document<'_>, hit: &TermHit) -> bool {
-        let text = document.normalized().as_str();
         let source = document.source();
-        if self.exceptions[hit.term as usize].iter().any(|(exception, offset)| {
-            hit.normalized.start >= *offset && phrase_at(text, hit.normalized.start - offset, exception)
-        }) {
-            return false;
+        let exceptions = &self.exceptions[hit.term as usize];
+        // The normalized text is read only for exceptions and conditions.
+        if !exceptions.is_empty() {
+            let (text, normalized) = (document.normalized().as_str(), hit.normalized(document));
+            if exceptions.iter().any(|(exception, offset)| {
+                normalized.start >= *offset && phrase_at(text, normalized.start - offset, exception)
+            }) {
+                return false;
+            }
         }
         if self.options.case_sensitive
             && collapse_whitespace(hit.span.slice(source)) != collapse_whitespace(&self.terms[hit.term as usize].phrase)
@@ -156,8 +160,9 @@ impl TermsRule {
         if conditions.is_empty() {
             return true;
         }
-        let before = text[..hit.normalized.start].trim_end_matches(' ');
-        let after = text[hit.normalized.end..].trim_start_matches(' ');
+        let (text, normalized) = (document.normalized().as_str(), hit.normalized(document));
+        let before = text[..normalized.start].trim_end_matches(' ');
+        let after = text[normalized.end..].trim_start_matches(' ');
         let previous_is = |list: &[String]| list.iter().any(|phrase| phrase_before(before, phrase));
         let next_is = |list: &[String]| list.iter().any(|phrase| phrase_at(after, 0, phrase));
         if !conditions.if_previous.is_empty() && !previous_is(&conditions.if_previous) {
