@@ -12,6 +12,7 @@ use crate::byte_facts::{ByteCensus, ByteFacts};
 use crate::emoji_tokens::Piece;
 use crate::entities::{self, EntityKind, FoundEntity};
 use crate::markdown;
+use crate::rule::Facts;
 use crate::sentence_bounds::sentence_starts;
 use crate::small_list::SmallList;
 use crate::span::Span;
@@ -331,9 +332,13 @@ pub(crate) fn longest_capital_run(text: &str, enough: usize) -> usize {
             // `b + 0x25` does not (b ≤ 'Z').
             let low = word & !HIGH;
             let high = word & HIGH;
-            // Lead bytes 0xC2–0xD5, of U+0080–U+057F, where the cased two-byte chars are.
-            let cased_leads =
-                || low.wrapping_add(ONES * (0x80 - 0x42)) & !low.wrapping_add(ONES * (0x80 - 0x56)) & high;
+            // Lead bytes of the cased two-byte chars: their low seven bits reach
+            // 0x80 with the first sum and not with the second.
+            let cased_leads = || {
+                low.wrapping_add(ONES * (0x100 - u64::from(FIRST_CASED_LEAD)))
+                    & !low.wrapping_add(ONES * (0xFF - u64::from(LAST_CASED_LEAD)))
+                    & high
+            };
             if high == 0 || cased_leads() == 0 {
                 let capitals = low.wrapping_add(ONES * 0x3F) & !low.wrapping_add(ONES * 0x25) & !high & HIGH;
                 if capitals == 0 {
@@ -359,7 +364,7 @@ pub(crate) fn longest_capital_run(text: &str, enough: usize) -> usize {
             0x00..=0x7F => (byte.is_ascii_uppercase(), 1),
             // U+0580–U+07FF (Hebrew, Arabic, Syriac, Thaana, N'Ko): no case.
             0xD6..=0xDF => (false, 2),
-            0xC2..=0xD5 => {
+            FIRST_CASED_LEAD..=LAST_CASED_LEAD => {
                 let capital =
                     text.get(index..index + 2).and_then(|pair| pair.chars().next()).is_some_and(char::is_uppercase);
                 (capital, 2)
@@ -508,6 +513,28 @@ pub(crate) fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool +
         return None;
     }
     rest.iter().position(|&byte| wanted(byte)).map(|position| index + position)
+}
+
+/// The first lead byte of the two-byte chars that may be capitals:
+/// U+0080–U+057F (Latin, Greek, Cyrillic, Armenian) lead with 0xC2–0xD5.
+const FIRST_CASED_LEAD: u8 = 0xC2;
+/// The last lead byte of the two-byte chars that may be capitals.
+const LAST_CASED_LEAD: u8 = 0xD5;
+
+/// What every draft with two capitals in a row has, as rules with a capital
+/// run as their first test name it: two ASCII capitals in a row, or the lead
+/// byte of a two-byte char that may be a capital.
+pub(crate) const CAPITAL_RUN_NEEDS: Facts = Facts::CAPITAL_PAIR.or(Facts::leads(&cased_leads()));
+
+/// [`FIRST_CASED_LEAD`] to [`LAST_CASED_LEAD`], each.
+const fn cased_leads() -> [u8; (LAST_CASED_LEAD - FIRST_CASED_LEAD + 1) as usize] {
+    let mut leads = [0; (LAST_CASED_LEAD - FIRST_CASED_LEAD + 1) as usize];
+    let mut index = 0;
+    while index < leads.len() {
+        leads[index] = FIRST_CASED_LEAD + index as u8;
+        index += 1;
+    }
+    leads
 }
 
 /// Whether `text` has `length` capitals in a row.

@@ -1,7 +1,7 @@
 //! `accessibility.all-caps-sentence`: whole sentences written in capitals.
 
 use crate::diagnostic::{Category, Fix, Severity};
-use crate::document::{may_have_capital_run, words, Word};
+use crate::document::{may_have_capital_run, words, Word, CAPITAL_RUN_NEEDS};
 use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
 use crate::settings::Settings;
@@ -9,14 +9,6 @@ use crate::span::Span;
 
 /// Capitalised words in a sentence before it counts as written in capitals.
 const MIN_WORDS: usize = 4;
-
-/// The lead bytes of the two-byte chars that may be capitals, 0xC2–0xD5
-/// (U+0080–U+057F: Latin, Greek, Cyrillic, Armenian), as the capitals rules'
-/// shared first test reads them.
-pub(crate) const CASED_LEADS: [u8; 20] = [
-    0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0xCC, 0xCD, 0xCE, 0xCF, 0xD0, 0xD1, 0xD2, 0xD3, 0xD4,
-    0xD5,
-];
 
 /// Acronyms and initialisms common in the posts postlint checks, including
 /// some that are also English words (AIDS, CARE). They are written in
@@ -186,10 +178,9 @@ impl Rule for AllCapsSentence {
         &self.meta
     }
 
-    /// A run of three capitals is two ASCII capitals in a row, or has a
-    /// cased two-byte char, whose lead is one of 0xC2–0xD5.
+    /// A run of three capitals: two capitals in a row.
     fn needs(&self, _settings: &Settings) -> Facts {
-        Facts::CAPITAL_PAIR.or(Facts::leads(&CASED_LEADS))
+        CAPITAL_RUN_NEEDS
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {

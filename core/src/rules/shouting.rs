@@ -1,7 +1,7 @@
 //! `style.shouting`: words in capitals for emphasis inside a normal sentence.
 
 use crate::diagnostic::{Category, Fix, Severity};
-use crate::document::{may_have_capital_run, words, Word};
+use crate::document::{may_have_capital_run, words, Word, CAPITAL_RUN_NEEDS};
 use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::all_caps_sentence::is_known_acronym;
 use crate::rules::hashtag_case::is_word;
@@ -109,10 +109,9 @@ impl Rule for Shouting {
         &self.meta
     }
 
-    /// A run of four capitals is two ASCII capitals in a row, or has a
-    /// cased two-byte char.
+    /// A run of four capitals: two capitals in a row.
     fn needs(&self, _settings: &Settings) -> Facts {
-        Facts::CAPITAL_PAIR.or(Facts::leads(&crate::rules::all_caps_sentence::CASED_LEADS))
+        CAPITAL_RUN_NEEDS
     }
 
     fn check(&self, context: &CheckContext<'_>, reporter: &mut Reporter<'_>) {
