@@ -422,7 +422,7 @@ impl Checker {
                 &markdown_entities[..]
             }
         };
-        let metrics = self.platform_plans.measure(draft.text, platforms, raw_entities);
+        let metrics = self.platform_plans.measure(draft.text, document.byte_facts(), platforms, raw_entities);
         let facts = Facts::of_draft(document.byte_facts(), draft.format, !platforms.is_empty());
         let facts = self.schedule.with_lead_bits(facts);
         let context = CheckContext {

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::byte_facts::ByteFacts;
 use crate::entities::{EntityKind, FoundEntity};
 use crate::platform::{LengthUnit, Platform, PlatformTarget};
 use crate::span::Span;
@@ -638,10 +639,69 @@ struct Census<'w> {
 }
 
 impl<'w> Census<'w> {
-    /// Walks `text` once, filling in the offsets wanted: grapheme numbers
-    /// `(n, None)` before `utf16_start` in `wanted`, UTF-16 limits `(limit, None)`
-    /// from there, each part sorted and each number at most once.
+    /// [`Census::with_facts`], finding the facts of `text`'s bytes itself.
+    #[cfg(test)]
     fn new(text: &str, wanted_offsets: &'w mut [(usize, Option<usize>)], utf16_start: usize) -> Census<'w> {
+        Census::with_facts(text, ByteFacts::of(text), wanted_offsets, utf16_start)
+    }
+
+    /// The census of `text`, filling in the offsets wanted: grapheme numbers
+    /// `(n, None)` before `utf16_start` in `wanted`, UTF-16 limits `(limit, None)`
+    /// from there, each part sorted and each number at most once. `facts`
+    /// are those of the pass over `text`'s bytes that a check makes anyway:
+    /// a text with no lead byte is ASCII, and without a CR is counted
+    /// without a walk.
+    fn with_facts(
+        text: &str,
+        facts: ByteFacts,
+        wanted_offsets: &'w mut [(usize, Option<usize>)],
+        utf16_start: usize,
+    ) -> Census<'w> {
+        let bytes = text.as_bytes();
+        if facts.census.leads == 0 && memchr::memchr(b'\r', bytes).is_none() {
+            return Census::of_plain_ascii(bytes, facts.signs.has_at_sign(), wanted_offsets, utf16_start);
+        }
+        Census::walked(text, wanted_offsets, utf16_start)
+    }
+
+    /// The census of a text of ASCII chars with no CR (which joins an LF
+    /// after it), two thirds of posts, without a walk: every byte is one
+    /// char, one grapheme, one UTF-16 unit and one Threads character, so
+    /// the wanted grapheme numbers and UTF-16 limits below the length are
+    /// where that many bytes end. Each part of `wanted_offsets` is sorted
+    /// and comes with no offsets; most posts are shorter than most numbers.
+    /// `has_at_sign` tells whether the text has an `@`.
+    fn of_plain_ascii(
+        bytes: &[u8],
+        has_at_sign: bool,
+        wanted_offsets: &'w mut [(usize, Option<usize>)],
+        utf16_start: usize,
+    ) -> Census<'w> {
+        let length = bytes.len();
+        let (grapheme_starts, utf16_overflows) = wanted_offsets.split_at_mut(utf16_start);
+        for part in [grapheme_starts, utf16_overflows] {
+            for (number, offset) in part.iter_mut().take_while(|(number, _)| *number < length) {
+                *offset = Some(*number);
+            }
+        }
+        let at_after_name = has_at_sign
+            && memchr::memchr_iter(b'@', bytes).any(|index| index > 0 && is_ascii_word_byte(bytes[index - 1]));
+        Census {
+            chars: length,
+            graphemes: length,
+            utf16: length,
+            threads: length,
+            joins: false,
+            x_weight: length * crate::twitter::Config::v3().weight_of('a'),
+            x_exact: true,
+            may_have_remote_mentions: at_after_name,
+            wanted: wanted_offsets,
+        }
+    }
+
+    /// The census walked char by char, ASCII runs a word at a time: the
+    /// general path, for any text, as [`Census::with_facts`] takes it.
+    fn walked(text: &str, wanted_offsets: &'w mut [(usize, Option<usize>)], utf16_start: usize) -> Census<'w> {
         let (grapheme_starts, utf16_overflows) = wanted_offsets.split_at_mut(utf16_start);
         let mut next_utf16 = 0;
         let wanted =
@@ -933,8 +993,6 @@ pub struct PlatformPlan {
     utf16_start: usize,
     /// Whether a target counts Mastodon's way.
     counts_mastodon: bool,
-    /// Whether a target refuses `<` and `>`.
-    looks_for_angle_brackets: bool,
 }
 
 impl PlatformPlan {
@@ -1000,8 +1058,6 @@ impl PlatformPlan {
         let wanted = graphemes.into_iter().chain(utf16).map(|number| (number, None)).collect();
         let counts_mastodon =
             targets.iter().any(|target| target.platform.facts().unit == LengthUnit::MastodonGraphemes);
-        let looks_for_angle_brackets =
-            planned.iter().any(|target: &PlannedTarget| matches!(target.forbidden, Forbidden::AngleBrackets));
         PlatformPlan {
             targets: targets.to_vec(),
             planned,
@@ -1009,7 +1065,6 @@ impl PlatformPlan {
             wanted,
             utf16_start,
             counts_mastodon,
-            looks_for_angle_brackets,
         }
     }
 
@@ -1021,6 +1076,17 @@ impl PlatformPlan {
     /// Measures a draft on each target platform, as [`measure_platforms`]
     /// does. `entities` are found in `text`.
     pub fn measure(&self, text: &str, entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
+        self.measure_with_facts(text, ByteFacts::of(text), entities)
+    }
+
+    /// [`PlatformPlan::measure`], with the facts of the pass over `text`'s
+    /// bytes that a check makes anyway.
+    pub(crate) fn measure_with_facts(
+        &self,
+        text: &str,
+        facts: ByteFacts,
+        entities: &[FoundEntity],
+    ) -> Vec<PlatformMetrics> {
         if self.planned.is_empty() {
             // No platform: the census of the text would go unread.
             return Vec::new();
@@ -1039,7 +1105,7 @@ impl PlatformPlan {
                 &mut on_heap[..]
             }
         };
-        let mut lengths = Lengths::new(text, entities, Census::new(text, wanted, self.utf16_start));
+        let mut lengths = Lengths::new(text, entities, Census::with_facts(text, facts, wanted, self.utf16_start));
         let (mut hashtags, mut plain_mentions, mut plain_links) = (0, 0, 0);
         // X counts every URL as 23: reuse the URLs already found. Not when there
         // is an e-mail address: twitter-text counts its domain as a URL, which the
@@ -1079,7 +1145,7 @@ impl PlatformPlan {
                 (plain_mentions, plain_links)
             },
             has_email,
-            angle_brackets: self.looks_for_angle_brackets && memchr::memchr2(b'<', b'>', text.as_bytes()).is_some(),
+            angle_brackets: facts.signs.has_angle_bracket(),
         };
         draft.metrics(self)
     }
@@ -1255,21 +1321,23 @@ impl PlatformPlans {
         PlatformPlans { guideline: PlatformPlan::new(guideline_targets), named: std::sync::OnceLock::new() }
     }
 
-    /// Measures a draft on each of `targets`. `entities` are found in `text`.
+    /// Measures a draft on each of `targets`. `entities` are found in
+    /// `text`, and `facts` are those of its bytes.
     pub(crate) fn measure(
         &self,
         text: &str,
+        facts: ByteFacts,
         targets: &[PlatformTarget],
         entities: &[FoundEntity],
     ) -> Vec<PlatformMetrics> {
         if targets == self.guideline.targets() {
-            return self.guideline.measure(text, entities);
+            return self.guideline.measure_with_facts(text, facts, entities);
         }
         let named = self.named.get_or_init(|| PlatformPlan::new(targets));
         if targets == named.targets() {
-            named.measure(text, entities)
+            named.measure_with_facts(text, facts, entities)
         } else {
-            PlatformPlan::new(targets).measure(text, entities)
+            PlatformPlan::new(targets).measure_with_facts(text, facts, entities)
         }
     }
 }
@@ -1416,6 +1484,59 @@ mod tests {
             }
             assert!(may_have_remote_mentions || remote_mentions(&text).is_empty(), "{text:?}");
         }
+    }
+
+    /// A text of ASCII chars without a CR is counted without a walk, as the
+    /// walk counts it: every length, the wanted numbers just below, at and
+    /// past it, and `@` at the start, after a name byte and after others;
+    /// texts with a CR or a char that is not ASCII are walked.
+    #[test]
+    fn plain_ascii_census_matches_the_walk() {
+        let pieces = [
+            "a",
+            "_",
+            "@",
+            "@@",
+            "x@y.z",
+            " @bob",
+            "@b@example.social",
+            "1",
+            "#",
+            "*",
+            " ",
+            "\n",
+            "\t",
+            "\u{7F}",
+            "\r\n",
+            "é",
+        ];
+        let numbers = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55];
+        let wanted = || -> Vec<(usize, Option<usize>)> {
+            numbers.iter().chain(&[0, 4, 9, 40, 100]).map(|&number| (number, None)).collect()
+        };
+        let mut checked = 0;
+        for text in crate::test_texts::from_pieces(&pieces, 5, 4000, 30) {
+            let facts = ByteFacts::of(&text);
+            let (mut fast_wanted, mut walked_wanted) = (wanted(), wanted());
+            let fast = Census::with_facts(&text, facts, &mut fast_wanted, numbers.len());
+            let walked = Census::walked(&text, &mut walked_wanted, numbers.len());
+            checked += usize::from(facts.census.leads == 0 && !text.contains('\r'));
+            let fields = |census: &Census<'_>| {
+                (
+                    census.chars,
+                    census.graphemes,
+                    census.utf16,
+                    census.threads,
+                    census.joins,
+                    census.x_weight,
+                    census.x_exact,
+                    census.may_have_remote_mentions,
+                    census.wanted.to_vec(),
+                )
+            };
+            assert_eq!(fields(&fast), fields(&walked), "{text:?}");
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
@@ -1574,14 +1695,14 @@ mod tests {
         ];
         let plans = PlatformPlans::new(&every);
         // The first list a draft names becomes the checker's second plan.
-        plans.measure("", &lists[0], &[]);
+        plans.measure("", ByteFacts::default(), &lists[0], &[]);
         // Lengths from empty to past the largest fold and the overrides.
         for text in crate::test_texts::from_pieces(&pieces, 7, 1500, 70) {
             let entities = crate::entities::find(&text);
             for list in &lists {
                 let expected: Vec<PlatformMetrics> =
                     list.iter().map(|&target| walked(&text, target, &entities)).collect();
-                assert_eq!(plans.measure(&text, list, &entities), expected, "{text:?} {list:?}");
+                assert_eq!(plans.measure(&text, ByteFacts::of(&text), list, &entities), expected, "{text:?} {list:?}");
                 assert_eq!(measure_platforms(&text, list, &entities), expected, "{text:?} {list:?}");
             }
         }
