@@ -945,8 +945,11 @@ struct PlannedTarget {
     counts_mastodon: bool,
     /// Which chars of the text the platform refuses.
     forbidden: Forbidden,
-    /// Whether the platform refuses `<` and `>`.
-    refuses_angle_brackets: bool,
+    /// The byte counts a text stays below to be taken, by whether it has a
+    /// `<` or `>`: one past the byte limit (`usize::MAX` without one, which
+    /// no text in memory reaches), and 0 with one for a platform that
+    /// refuses them. One comparison then says both.
+    valid_below: [usize; 2],
     /// Where the length is in a draft's [`DraftFacts::unit_lengths`]: the
     /// unit's slot, or [`NOT_COUNTED`] for a platform that refuses chars
     /// the draft's facts do not tell of (other than `<` and `>`).
@@ -966,6 +969,10 @@ struct PlannedTarget {
 /// holds `usize::MAX`: a length no limit is above, so that a target whose
 /// length is there is worked out the full way.
 const NOT_COUNTED: usize = 6;
+
+/// How many slots [`DraftFacts::unit_lengths`] has: a power of two past
+/// [`NOT_COUNTED`], so that a slot masked with one less needs no bounds check.
+const UNIT_SLOTS: usize = 8;
 
 /// Which chars a platform refuses, as the measure looks for them.
 #[derive(Clone, Copy)]
@@ -1043,7 +1050,10 @@ impl PlatformPlan {
                     byte_limit: facts.byte_limit.unwrap_or(usize::MAX),
                     bytes_mask: if facts.byte_limit.is_some() { 0 } else { usize::MAX },
                     counts_mastodon: target.platform == Platform::Mastodon,
-                    refuses_angle_brackets: matches!(forbidden, Forbidden::AngleBrackets),
+                    valid_below: {
+                        let below = facts.byte_limit.map_or(usize::MAX, |limit| limit.saturating_add(1));
+                        [below, if matches!(forbidden, Forbidden::AngleBrackets) { 0 } else { below }]
+                    },
                     length_slot: match forbidden {
                         Forbidden::Chars(_) => NOT_COUNTED,
                         _ => facts.unit as usize,
@@ -1122,8 +1132,16 @@ impl PlatformPlan {
         }
         // Each unit's length, by `LengthUnit as usize`: Mastodon's only when a
         // target counts it, X's when the census has it exactly.
-        let mut unit_lengths =
-            [0, lengths.census.graphemes, 0, lengths.census.threads, lengths.census.utf16, text.len(), usize::MAX];
+        let mut unit_lengths = [
+            0,
+            lengths.census.graphemes,
+            0,
+            lengths.census.threads,
+            lengths.census.utf16,
+            text.len(),
+            usize::MAX,
+            usize::MAX,
+        ];
         if self.counts_mastodon {
             unit_lengths[LengthUnit::MastodonGraphemes as usize] = lengths.of(LengthUnit::MastodonGraphemes);
         }
@@ -1189,7 +1207,7 @@ struct DraftFacts<'d> {
     /// Each unit's length, by `LengthUnit as usize` (`usize::MAX` for X's
     /// when the census does not have it exactly); after them, at
     /// [`NOT_COUNTED`], `usize::MAX`.
-    unit_lengths: [usize; 7],
+    unit_lengths: [usize; UNIT_SLOTS],
     hashtags: usize,
     /// Mentions and links as the entities have them.
     counts: (usize, usize),
@@ -1215,7 +1233,7 @@ impl DraftFacts<'_> {
         let mut any_walks = false;
         let mut all = Vec::with_capacity(plan.planned.len());
         all.extend(plan.planned.iter().map(|planned| {
-            let length = self.unit_lengths[planned.length_slot];
+            let length = self.unit_lengths[planned.length_slot & (UNIT_SLOTS - 1)];
             any_walks |= length > planned.fits_up_to;
             let (mentions, links) = counts[usize::from(planned.counts_mastodon)];
             PlatformMetrics {
@@ -1224,7 +1242,7 @@ impl DraftFacts<'_> {
                 length,
                 limit: planned.limit,
                 remaining: planned.limit as i64 - length as i64,
-                valid: (text_length <= planned.byte_limit) & !(planned.refuses_angle_brackets & self.angle_brackets),
+                valid: text_length < planned.valid_below[usize::from(self.angle_brackets)],
                 hashtags: self.hashtags,
                 mentions,
                 links,
@@ -1235,7 +1253,7 @@ impl DraftFacts<'_> {
         }));
         if any_walks {
             for (metrics, planned) in all.iter_mut().zip(&plan.planned) {
-                if self.unit_lengths[planned.length_slot] > planned.fits_up_to {
+                if self.unit_lengths[planned.length_slot & (UNIT_SLOTS - 1)] > planned.fits_up_to {
                     *metrics = self.metrics_of(planned);
                 }
             }
