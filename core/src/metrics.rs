@@ -533,6 +533,46 @@ const NFC_STABLE: [(char, char); 20] = [
     ('\u{1FB00}', '\u{1FFFF}'), // legacy computing symbols
 ];
 
+/// Ranges of chars, in order, in both [`STANDS_ALONE`] and [`NFC_STABLE`]:
+/// each char in them is a grapheme of its own and an NFC starter, which the
+/// census learns with one search of this list instead of one of each.
+const LONE_STARTERS: [(char, char); lone_starters_count()] = lone_starters();
+
+/// The overlaps of [`STANDS_ALONE`] and [`NFC_STABLE`], in order, into
+/// `ranges` when it is long enough: their count.
+const fn overlaps(ranges: &mut [(char, char)]) -> usize {
+    let mut count = 0;
+    let mut alone = 0;
+    while alone < STANDS_ALONE.len() {
+        let mut stable = 0;
+        while stable < NFC_STABLE.len() {
+            let (first_alone, last_alone) = STANDS_ALONE[alone];
+            let (first_stable, last_stable) = NFC_STABLE[stable];
+            let first = if first_alone as u32 >= first_stable as u32 { first_alone } else { first_stable };
+            let last = if last_alone as u32 <= last_stable as u32 { last_alone } else { last_stable };
+            if first as u32 <= last as u32 {
+                if count < ranges.len() {
+                    ranges[count] = (first, last);
+                }
+                count += 1;
+            }
+            stable += 1;
+        }
+        alone += 1;
+    }
+    count
+}
+
+const fn lone_starters_count() -> usize {
+    overlaps(&mut [])
+}
+
+const fn lone_starters() -> [(char, char); lone_starters_count()] {
+    let mut ranges = [('\0', '\0'); lone_starters_count()];
+    overlaps(&mut ranges);
+    ranges
+}
+
 /// How many bytes at the start of `bytes` are ASCII, eight at a time.
 pub(crate) fn ascii_prefix_length(bytes: &[u8]) -> usize {
     let mut length = 0;
@@ -763,10 +803,15 @@ impl<'w> Census<'w> {
             }
             let ch = text[offset..].chars().next().unwrap_or('\u{FFFD}');
             let (length, units) = (ch.len_utf8(), ch.len_utf16());
-            let char_joins = joins_a_neighbour(ch);
+            // Most chars posts use are answered by one search.
+            let (char_joins, class) = if ch < '\u{300}' || in_ranges(ch, &LONE_STARTERS) {
+                (false, Some(0))
+            } else {
+                (joins_a_neighbour(ch), nfc_quick_check_class(ch))
+            };
             graphemes.char_at(text, offset, char_joins);
             joins |= char_joins;
-            match nfc_quick_check_class(ch) {
+            match class {
                 Some(class) => {
                     x_exact &= (class == 0 || class >= previous_class) && !crate::twitter::is_invalid_character(ch);
                     previous_class = class;
@@ -1829,6 +1874,22 @@ mod may_join_tests {
         }
         for ch in ['中', 'ب', '’', '❤', 'é', '가', '\u{E40}', '\u{1F600}'] {
             assert_eq!(super::nfc_quick_check_class(ch), Some(0), "{ch:?}");
+        }
+    }
+
+    /// The one search the census makes for most chars answers what the two
+    /// it stands for answer.
+    #[test]
+    fn lone_starters_neither_join_nor_leave_nfc() {
+        assert!(super::LONE_STARTERS.windows(2).all(|pair| pair[0].1 < pair[1].0), "sorted, apart");
+        assert!(super::LONE_STARTERS.len() >= 10);
+        let ranges = super::LONE_STARTERS.iter().flat_map(|&(first, last)| first..=last);
+        for ch in ('\u{80}'..'\u{300}').chain(ranges) {
+            assert!(!super::joins_a_neighbour(ch), "{ch:?}");
+            assert_eq!(super::nfc_quick_check_class(ch), Some(0), "{ch:?}");
+        }
+        for ch in ['\u{301}', '\u{64B}', '\u{200D}', '\u{FE0F}', '\u{1F3FB}', '\u{2126}', '\u{1F1E6}'] {
+            assert!(!super::in_ranges(ch, &super::LONE_STARTERS), "{ch:?}");
         }
     }
 
