@@ -6,7 +6,7 @@
 //! a small table of anchors to map its offsets back.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use crate::byte_facts::{ByteCensus, ByteFacts};
 use crate::emoji_tokens::Piece;
@@ -105,7 +105,7 @@ impl<'a> Document<'a> {
         let signs = byte_facts.signs;
         let (prose_view, entities, directives, markdown_facts) = match format {
             Format::Text => {
-                let entities = entities::find_with(source, signs);
+                let entities = find_entities(source, signs);
                 // Most posts have nothing to mask: the view is the source.
                 let view = if nothing_to_mask(&entities) {
                     Cow::Borrowed(source)
@@ -122,7 +122,7 @@ impl<'a> Document<'a> {
                     "\u{1}".repeat(error.as_bytes().len())
                 });
                 // The source's signs bound the view's: its bytes are the source's, spaces, line breaks or masks.
-                let entities = entities::find_with(&view, signs);
+                let entities = find_entities(&view, signs);
                 let view = if nothing_to_mask(&entities) { view } else { masked(&view, &entities) };
                 (Cow::Owned(view), entities, parsed.directives, parsed.facts)
             }
@@ -272,6 +272,51 @@ impl<'a> Document<'a> {
     }
 }
 
+impl Drop for Document<'_> {
+    /// Gives the entity list and a masked prose view back for the next draft.
+    fn drop(&mut self) {
+        if (1..=LARGEST_SPARE_ENTITY_LIST).contains(&self.entities.capacity()) {
+            let mut entities = std::mem::take(&mut self.entities);
+            entities.clear();
+            SPARE_ENTITY_LIST.set(entities);
+        }
+        if let Cow::Owned(view) = &mut self.prose_view {
+            if view.capacity() <= LARGEST_SPARE_PROSE_VIEW {
+                let mut view = std::mem::take(view);
+                view.clear();
+                SPARE_PROSE_VIEW.set(view);
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// An empty entity list with room, kept between the drafts a thread
+    /// checks: a draft takes it and its drop gives it back, so most drafts
+    /// allocate no list of their own (an allocation and a free cost about
+    /// as much as finding the entities of a short post).
+    static SPARE_ENTITY_LIST: Cell<Vec<FoundEntity>> = const { Cell::new(Vec::new()) };
+    /// An empty string with room for a masked prose view, kept the same way.
+    static SPARE_PROSE_VIEW: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// The most entities a list kept for the next draft has room for: a
+/// draft with thousands does not keep its memory.
+const LARGEST_SPARE_ENTITY_LIST: usize = 64;
+
+/// The most bytes a prose view kept for the next draft has room for.
+const LARGEST_SPARE_PROSE_VIEW: usize = 16 * 1024;
+
+/// The entities of `text`, whose signs are no more than `signs`, in the
+/// spare list if a draft before has given one back.
+fn find_entities(text: &str, signs: Signs) -> Vec<FoundEntity> {
+    if signs.may_have_entities() {
+        entities::find_with(text, signs, SPARE_ENTITY_LIST.take())
+    } else {
+        Vec::new()
+    }
+}
+
 /// The longest run of capitals the capitals rules ask for: the prose view
 /// is scanned once, up to the first run this long.
 const SHARED_CAPITAL_RUN: usize = 4;
@@ -291,7 +336,8 @@ fn nothing_to_mask(entities: &[FoundEntity]) -> bool {
 /// Hashtags stay visible: rules about hashtags match them whole, and the
 /// term index keeps other terms out of them.
 fn masked(view: &str, entities: &[FoundEntity]) -> String {
-    let mut masked = String::with_capacity(view.len());
+    let mut masked = SPARE_PROSE_VIEW.take();
+    masked.reserve(view.len());
     let mut cursor = 0;
     for entity in entities.iter().filter(|entity| entity.kind != EntityKind::Hashtag) {
         let start = entity.span.start.max(cursor);
@@ -1391,6 +1437,43 @@ mod tests {
         assert_eq!(masked(&document), "Hi ##### see ################# #man and ########");
         assert!(document.hashtag_containing(Span::new(32, 35)).is_some());
         assert!(document.hashtag_containing(Span::new(36, 39)).is_none());
+    }
+
+    /// Drafts checked one after another on a thread reuse the entity list
+    /// and the masked view the one before gave back: each gets what a
+    /// fresh list and view give, whatever came before.
+    #[test]
+    fn reused_lists_and_views_hold_only_their_own_draft() {
+        let many = "@a #b $C x.com ".repeat(40);
+        let long = format!("{} @end", "word ".repeat(5_000));
+        let texts = [
+            "Hi @anna see https://x.org/man #man and me@x.org",
+            &many,
+            "#one",
+            "",
+            "no entities at all.",
+            &long,
+            "@short",
+            "mail me@x.org",
+            &many,
+            "t.co/abc @x",
+        ];
+        for format in [Format::Text, Format::Markdown] {
+            for text in texts.iter().chain(texts.iter().rev()) {
+                let document = Document::new(text, format);
+                let view_source = match format {
+                    Format::Text => text.to_string(),
+                    Format::Markdown => String::from_utf8(markdown::prose_view(text).view).unwrap(),
+                };
+                let expected = entities::find(&view_source);
+                assert_eq!(document.entities(), &expected[..], "{text:?}");
+                let mut fresh = view_source.clone();
+                for entity in expected.iter().filter(|entity| entity.kind != EntityKind::Hashtag) {
+                    fresh.replace_range(entity.span.start..entity.span.end, &"\u{1}".repeat(entity.span.len()));
+                }
+                assert_eq!(document.prose_view(), fresh, "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -35,16 +35,18 @@ pub struct FoundEntity {
 
 /// Finds every entity in `text`, sorted by start, non-overlapping.
 pub fn find(text: &str) -> Vec<FoundEntity> {
-    find_with(text, Signs::of(text))
+    find_with(text, Signs::of(text), Vec::new())
 }
 
 /// Finds every entity in `text`, as [`find`] does, given signs that `text`
 /// holds no more of than `signs` says (those of `text`, or of a text whose
-/// bytes it shares): the extractors of kinds whose sign is missing do not run.
-pub(crate) fn find_with(text: &str, signs: Signs) -> Vec<FoundEntity> {
+/// bytes it shares): the extractors of kinds whose sign is missing do not
+/// run. They list the entities in `list`, which must be empty (its room is
+/// used).
+pub(crate) fn find_with(text: &str, signs: Signs, list: Vec<FoundEntity>) -> Vec<FoundEntity> {
     let emails = if signs.may_have_emails() { find_emails(text) } else { Vec::new() };
     // Hashtags, mentions, URLs and cashtags as twitter-text extracts them.
-    with_emails(crate::twitter::extract_entities_with(text, signs), emails)
+    with_emails(crate::twitter::extract_entities_with(text, signs, list), emails)
 }
 
 /// The social entities and the e-mail addresses of a text in one list,

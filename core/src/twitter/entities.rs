@@ -69,14 +69,15 @@ impl FromEntity for Entity {
 /// and a hashtag or mention overlap, the one that starts first wins), like
 /// twitter-text's `extractEntitiesWithIndices`.
 pub fn extract_entities(text: &str) -> Vec<Entity> {
-    extract_entities_with(text, Signs::of(text))
+    extract_entities_with(text, Signs::of(text), Vec::new())
 }
 
 /// [`extract_entities`], given the signs of `text`: the extractors of
-/// kinds whose sign is missing do not run.
-pub(crate) fn extract_entities_with<T: FromEntity>(text: &str, signs: Signs) -> Vec<T> {
+/// kinds whose sign is missing do not run. The entities are listed in
+/// `entities`, which must be empty (its room is used).
+pub(crate) fn extract_entities_with<T: FromEntity>(text: &str, signs: Signs, mut entities: Vec<T>) -> Vec<T> {
+    debug_assert!(entities.is_empty());
     // One list for every kind: most posts have few entities or none.
-    let mut entities = Vec::new();
     // How many kinds were found, to know whether the list needs sorting.
     let mut kinds_found = 0;
     let mut found_before = 0;

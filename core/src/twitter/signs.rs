@@ -90,6 +90,11 @@ impl Signs {
         self.bits & DOT_BEFORE_LETTER != 0
     }
 
+    /// Whether the text may hold an entity of any kind, e-mail addresses included.
+    pub(crate) fn may_have_entities(self) -> bool {
+        self.bits & (HASH | AT | DOLLAR | DOT_BEFORE_LETTER | FULL_WIDTH_LEAD) != 0
+    }
+
     /// Whether the text may hold an (ASCII) e-mail address: it has `@` and `.`.
     pub(crate) fn may_have_emails(self) -> bool {
         self.bits & (AT | DOT) == AT | DOT
@@ -114,6 +119,7 @@ mod tests {
         prop_assert!(signs.may_have_hashtags() || hashtag_entities(text).is_empty(), "hashtags in {:?}", text);
         prop_assert!(signs.may_have_cashtags() || cashtag_entities(text).is_empty(), "cashtags in {:?}", text);
         prop_assert!(signs.may_have_emails() || crate::entities::find_emails(text).is_empty(), "e-mails in {:?}", text);
+        prop_assert!(signs.may_have_entities() || crate::entities::find(text).is_empty(), "entities in {:?}", text);
         prop_assert_eq!(extract_entities(text), extract_entities_by_reference(text), "{:?}", text);
         // The exact answers say what a byte search says.
         prop_assert_eq!(signs.has_number_sign(), text.contains('#'), "# in {:?}", text);
