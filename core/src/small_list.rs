@@ -25,6 +25,11 @@ impl<T: Copy, const N: usize> SmallList<T, N> {
         }
     }
 
+    /// How many items there are.
+    pub(crate) fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
     /// The last item, to change in place.
     pub(crate) fn last_mut(&mut self) -> Option<&mut T> {
         match self {
@@ -88,6 +93,7 @@ mod tests {
                 assert_eq!(list.as_slice(), vec.as_slice());
             }
             assert_eq!(list.last_mut().is_none(), vec.is_empty());
+            assert_eq!(list.len(), vec.len());
             let mut other: SmallList<(usize, usize), 4> = SmallList::new((9, 9));
             for &item in &vec {
                 other.push(item);

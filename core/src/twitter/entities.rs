@@ -134,7 +134,9 @@ pub fn url_entities(text: &str) -> Vec<Entity> {
 }
 
 fn push_urls<T: FromEntity>(text: &str, found: &mut Vec<T>) {
-    found.extend(url_spans(text).into_iter().map(|span| T::from_entity(Entity::new(EntityKind::Url, span, span))));
+    found.extend(
+        url_spans(text).as_slice().iter().map(|&span| T::from_entity(Entity::new(EntityKind::Url, span, span))),
+    );
 }
 
 /// Hashtags of `text`, leaving out those that are part of a URL.

@@ -15,6 +15,7 @@
 
 use super::chars::{char_at, char_before, is_directional_mark, is_domain_char, is_invalid_character, is_latin_accent};
 use super::tld::{labels_fit_dns, tld_len};
+use crate::small_list::SmallList;
 use crate::{utf16_len, Span};
 
 /// Longest URL (protocol included, UTF-16 units) that the service accepts.
@@ -299,11 +300,15 @@ impl Run {
     }
 }
 
+/// Spans of URLs: the first few in place, as a draft has one or two at most
+/// in nearly every case.
+pub(crate) type UrlSpans = SmallList<Span, 4>;
+
 /// Finds URLs the way twitter-text's `extractUrlsWithIndices` does.
 ///
 /// Returns byte spans into `text`, sorted and non-overlapping.
-pub(crate) fn url_spans(text: &str) -> Vec<Span> {
-    let mut found = Vec::new();
+pub(crate) fn url_spans(text: &str) -> UrlSpans {
+    let mut found = UrlSpans::new(Span::new(0, 0));
     let bytes = text.as_bytes();
     // `consumed`: where the previous regex match ended; the character before a
     // new URL must lie at or after it (a match consumes its preceding character).
@@ -344,7 +349,7 @@ fn memchr_dot(bytes: &[u8], from: usize) -> Option<usize> {
 /// State of one pass over the text.
 struct Scanner<'t, 'v> {
     text: &'t str,
-    found: &'v mut Vec<Span>,
+    found: &'v mut UrlSpans,
     consumed: usize,
     scratch: &'v mut AsciiScratch,
 }
@@ -503,9 +508,9 @@ fn protocol_before(text: &str, at: usize) -> Option<usize> {
 fn host_is_valid(text: &str, start: usize, end: usize, scratch: &mut AsciiScratch) -> bool {
     let domain = &text[start..end];
     if domain.starts_with("xn--") {
-        let mut ascii = Vec::new();
+        let mut ascii = UrlSpans::new(Span::new(0, 0));
         ascii_domains(text, start, end, scratch, &mut ascii);
-        if ascii.is_empty() {
+        if ascii.as_slice().is_empty() {
             return false;
         }
     }
@@ -536,7 +541,7 @@ struct AsciiScratch {
 
 /// Finds the ASCII-only domains (`label.` repeated, then a TLD) inside the
 /// matched domain `start..end`, left to right, and appends their spans.
-fn ascii_domains(text: &str, start: usize, end: usize, scratch: &mut AsciiScratch, found: &mut Vec<Span>) {
+fn ascii_domains(text: &str, start: usize, end: usize, scratch: &mut AsciiScratch, found: &mut UrlSpans) {
     let domain = &text[start..end];
     let AsciiScratch { parts, tld_at, chain_end, last_tld } = scratch;
     parts.clear();
@@ -597,7 +602,7 @@ mod tests {
     use super::*;
 
     fn urls(text: &str) -> Vec<&str> {
-        url_spans(text).iter().map(|span| span.slice(text)).collect()
+        url_spans(text).as_slice().iter().map(|span| span.slice(text)).collect()
     }
 
     #[test]

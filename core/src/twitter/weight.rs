@@ -180,7 +180,7 @@ fn count(text: &str, config: &Config, known_urls: Option<&[Span]>) -> Counted {
         Some(urls) => urls,
         None => {
             found = url_spans(text);
-            &found
+            found.as_slice()
         }
     };
     let limit = config.max_weighted_tweet_length.saturating_mul(config.scale);
