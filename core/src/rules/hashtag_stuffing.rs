@@ -5,6 +5,7 @@ use crate::entities::EntityKind;
 use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
 use crate::settings::Settings;
+use crate::small_list::SmallList;
 use crate::span::Span;
 
 /// Hashtags in a row that make a block.
@@ -55,7 +56,12 @@ impl Rule for HashtagStuffing {
             return;
         }
         let text = context.document.source();
-        let tags: Vec<Span> = hashtags.map(|entity| entity.span).collect();
+        // In place for the few hashtags most posts have.
+        let mut spans: SmallList<Span, 8> = SmallList::new(Span::new(0, 0));
+        for entity in hashtags {
+            spans.push(entity.span);
+        }
+        let tags = spans.as_slice();
         let mut index = 0;
         while index < tags.len() {
             // Extend a run of hashtags separated by spaces only (not line breaks).
