@@ -77,9 +77,10 @@ impl Rule for BrokenHashtag {
                 vec![Fix::replace(format!("Replace with {joined}"), whole, joined.clone())],
             );
         }
-        // `#` followed by digits only. Most drafts have no `#`, which the
-        // pass over the draft's bytes knows.
-        if !context.document.source_signs().has_number_sign() {
+        // `#` followed by digits only. Most drafts have no `#`, and many of
+        // the others no digit, which the pass over the draft's bytes knows.
+        let facts = context.document.byte_facts();
+        if !facts.signs.has_number_sign() || !facts.has_digit() {
             return;
         }
         let bytes = text.as_bytes();
