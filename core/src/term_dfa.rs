@@ -201,7 +201,11 @@ impl TermDfa {
     pub(crate) fn for_each_match(&self, text: &[u8], mut found: impl FnMut(usize, usize, usize)) {
         let mut state = self.start;
         let mut at = 0;
-        while let Some(end) = self.next_match_end(text, &mut at, &mut state) {
+        // The search is not inlined (see below): an empty rest is not worth a call.
+        while at < text.len() {
+            let Some(end) = self.next_match_end(text, &mut at, &mut state) else {
+                break;
+            };
             let (first, last) = self.match_ranges[state as usize / self.stride];
             for &(pattern, length) in &self.matches[first as usize..last as usize] {
                 found(pattern as usize, end - length as usize, end);
@@ -214,11 +218,16 @@ impl TermDfa {
     ///
     /// The byte loop calls nothing, so its few values stay in registers; with
     /// the reporting in the same loop they went to the stack, a load and a
-    /// compare more per byte.
-    #[inline(always)]
+    /// compare more per byte. Not inlined: in the check, where many values
+    /// are live, the table and the bound of the plain states went to the
+    /// stack too.
+    #[inline(never)]
     fn next_match_end(&self, text: &[u8], at: &mut usize, state: &mut u32) -> Option<usize> {
-        let (table, classes, first_plain_state) = (&self.table[..], &self.classes, self.first_plain_state);
-        let mut current = *state;
+        let (table, classes) = (&self.table[..], &self.classes);
+        // As usize, so that a state read from the table is used as an index
+        // without a zero extension per step.
+        let first_plain_state = self.first_plain_state as usize;
+        let mut current = *state as usize;
         let rest = text.get(*at..)?;
         // Four bytes a step: the test for the end of the text is made once
         // for four table look-ups instead of once for each.
@@ -228,9 +237,9 @@ impl TermDfa {
             // As an array, so that the four steps are unrolled.
             let quad: [u8; 4] = quad.try_into().unwrap_or_default();
             for (index, byte) in quad.into_iter().enumerate() {
-                current = table[current as usize + usize::from(classes[usize::from(byte)])];
+                current = table[current + usize::from(classes[usize::from(byte)])] as usize;
                 if current < first_plain_state {
-                    *state = current;
+                    *state = current as u32;
                     *at = offset + index + 1;
                     return Some(*at);
                 }
@@ -238,9 +247,9 @@ impl TermDfa {
             offset += 4;
         }
         for (index, &byte) in quads.remainder().iter().enumerate() {
-            current = table[current as usize + usize::from(classes[usize::from(byte)])];
+            current = table[current + usize::from(classes[usize::from(byte)])] as usize;
             if current < first_plain_state {
-                *state = current;
+                *state = current as u32;
                 *at = offset + index + 1;
                 return Some(*at);
             }
