@@ -373,9 +373,6 @@ pub(crate) fn longest_capital_run(text: &str, enough: usize) -> usize {
         // are not capitals, unless they lead a two-byte char that may be one.
         if let Some(chunk) = bytes.get(index..index + 8) {
             let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            // Without their high bits no sum carries into the next byte: the
-            // high bit is set where `b + 0x3F` reaches 0x80 (b ≥ 'A') and
-            // `b + 0x25` does not (b ≤ 'Z').
             let low = word & !HIGH;
             let high = word & HIGH;
             // Lead bytes of the cased two-byte chars: their low seven bits reach
@@ -386,7 +383,7 @@ pub(crate) fn longest_capital_run(text: &str, enough: usize) -> usize {
                     & high
             };
             if high == 0 || cased_leads() == 0 {
-                let capitals = low.wrapping_add(ONES * 0x3F) & !low.wrapping_add(ONES * 0x25) & !high & HIGH;
+                let capitals = ascii_capitals(low) & !high;
                 if capitals == 0 {
                     run = 0;
                 } else {
@@ -424,6 +421,16 @@ pub(crate) fn longest_capital_run(text: &str, enough: usize) -> usize {
         index += width;
     }
     longest.min(enough)
+}
+
+/// The high bit of each byte of `low` (eight bytes without their high bits)
+/// that is an ASCII capital: without their high bits no sum carries into the
+/// next byte, and the high bit is set where `b + 0x3F` reaches 0x80 (b ≥ 'A')
+/// and `b + 0x25` does not (b ≤ 'Z').
+fn ascii_capitals(low: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    low.wrapping_add(ONES * 0x3F) & !low.wrapping_add(ONES * 0x25) & HIGH
 }
 
 /// The high bits of the eight bytes of `high_bits` as an 8-bit number, byte
@@ -689,13 +696,21 @@ pub(crate) fn capital_words(text: &str) -> Vec<Word> {
     let mut found = Vec::new();
     let mut from = 0;
     // `from` is always on a char boundary, so a byte from 0x80 found from it leads a char.
-    while let Some(candidate) = find_byte(bytes, from, |byte| byte.is_ascii_uppercase() || byte >= 0x80) {
+    while let Some(candidate) = next_possible_capital(bytes, from) {
         if bytes[candidate] >= 0x80 {
             let ch = text[candidate..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
             if !(ch.is_uppercase() && ch.is_alphanumeric()) {
                 from = candidate + ch.len_utf8();
                 continue;
             }
+        } else if bytes.get(candidate + 1).is_some_and(u8::is_ascii_lowercase) {
+            // A capital before a lowercase letter, as in most words with one:
+            // the word is not in capitals, so its ASCII rest is passed over.
+            let rest = &bytes[candidate + 2..];
+            from = candidate
+                + 2
+                + rest.iter().position(|&byte| !(byte.is_ascii_alphanumeric() || byte == b'\'')).unwrap_or(rest.len());
+            continue;
         }
         let start = word_start(text, candidate);
         let (end, capitals) = read_word(text, start);
@@ -708,6 +723,23 @@ pub(crate) fn capital_words(text: &str) -> Vec<Word> {
         from = end;
     }
     found
+}
+
+/// The first byte at or after `from` that is an ASCII capital or not ASCII:
+/// eight bytes at a time, as most jumps between capitals are a few words long.
+fn next_possible_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut index = from;
+    while let Some(chunk) = bytes.get(index..index + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let found = (word & HIGH) | ascii_capitals(word & !HIGH);
+        if found != 0 {
+            return Some(index + found.trailing_zeros() as usize / 8);
+        }
+        index += 8;
+    }
+    let rest = bytes.get(index..)?;
+    rest.iter().position(|&byte| byte.is_ascii_uppercase() || byte >= 0x80).map(|position| index + position)
 }
 
 /// Where the word holding the letter or digit at `at` starts, as [`words`]
@@ -1174,6 +1206,7 @@ mod tests {
         fn capital_words_are_the_words_in_capitals(pieces in proptest::collection::vec(proptest::sample::select(vec![
             "a", "B", "Z", "7", " ", "'", "’", "#", "@", "＃", "\u{1}", "É", "é", "ß", "中", "ǅ", "ª", "Ⅻ", "١", "🎉",
             "-", "NHS", "it's", "O’NEIL", "DON'T", "𝐀", "Ａ", "ÅB", "Ω", "ж", "Ж", "\n", "A1B2C", "xYZ", "''",
+            "quite a long lowercase stretch ", "KEEP THE CLINIC OPEN ", "Thank You ", "iPhone", "McDONALD'S", "Ab'",
         ]), 0..30)) {
             let text = pieces.concat();
             let expected: Vec<Word> = words(&text, 0).into_iter().filter(|word| word.capitals && !word.entity).collect();
