@@ -11,8 +11,6 @@
 //! every short string of the classes below, on generated drafts, and check
 //! every classified char against the crate.
 
-use crate::document::find_byte;
-
 /// The sentence-break class of a char (UAX #29, table 4), as far as the
 /// rules tell the classes apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,6 +61,37 @@ fn class(byte: u8) -> Class {
 /// is an ASCII char that no rule breaks before while no sentence mark is pending.
 fn may_end_sentence(byte: u8) -> bool {
     matches!(byte, b'\r' | b'\n' | b'.' | b'!' | b'?') || byte >= 0x80
+}
+
+/// The first byte at or after `from` that [`may_end_sentence`] accepts, or
+/// the text's length: eight bytes at a time, as a sentence's next mark or
+/// non-ASCII char is most often a few words away.
+fn next_possible_end(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `word` equal to `wanted` (exact: no borrows).
+    let equal = |word: u64, wanted: u8| {
+        let difference = word ^ (ONES * u64::from(wanted));
+        !((((difference & !HIGH) + !HIGH) | difference) & HIGH) & HIGH
+    };
+    let mut index = from;
+    while let Some(chunk) = bytes.get(index..index + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let found = (word & HIGH)
+            | equal(word, b'\r')
+            | equal(word, b'\n')
+            | equal(word, b'.')
+            | equal(word, b'!')
+            | equal(word, b'?');
+        if found != 0 {
+            return index + found.trailing_zeros() as usize / 8;
+        }
+        index += 8;
+    }
+    bytes
+        .get(index..)
+        .and_then(|rest| rest.iter().position(|&byte| may_end_sentence(byte)))
+        .map_or(bytes.len(), |position| index + position)
 }
 
 /// The class of a non-ASCII char, or `None` for one this module leaves to
@@ -189,7 +218,7 @@ pub(crate) fn sentence_starts(text: &str) -> Option<Vec<usize>> {
             // line break or a sentence mark, and such chars leave the tail as it is:
             // jump to the next char that may matter. The class before the last
             // is read only after a full stop, which is never skipped.
-            let next = find_byte(text.as_bytes(), index, may_end_sentence).unwrap_or(text.len());
+            let next = next_possible_end(text.as_bytes(), index);
             if next > index {
                 previous = class(text.as_bytes()[next - 1]);
                 index = next;
@@ -427,6 +456,20 @@ mod tests {
                 let answer = expected.entry(class).or_insert_with(|| breaks_around(representative(class)));
                 assert_eq!(&breaks_around(ch), answer, "U+{:04X} is not {class:?}", ch as u32);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn possible_ends_are_found_as_a_byte_wise_search_finds_them(
+            bytes in proptest::collection::vec(proptest::sample::select(vec![
+                b'a', b'Z', b' ', b'\r', b'\n', b'.', b'!', b'?', b',', b'\'', 0x7F, 0x80, 0xC3, 0xE2, 0xFF, 0x0A ^ 0x80,
+                b'.' ^ 0x80, b'-', b'/', b'>',
+            ]), 0..40),
+            from in 0usize..44,
+        ) {
+            let expected = (from..bytes.len()).find(|&index| may_end_sentence(bytes[index])).unwrap_or(bytes.len());
+            proptest::prop_assert_eq!(next_possible_end(&bytes, from), expected, "{:?} from {}", bytes, from);
         }
     }
 
