@@ -169,8 +169,14 @@ const ABBREVIATIONS: &[&str] = &[
 fn pieces(text: &str, offset: usize) -> Vec<Span> {
     let mut pieces = Vec::new();
     let mut start = 0;
-    for (index, ch) in text.char_indices() {
-        if !ch.is_whitespace() {
+    // Only a white space char right after a mark can split, so the bytes
+    // that may end a mark are looked for, not every char: `.`, `!`, `?` and
+    // the last byte of `…` (which other chars have too; the marks found
+    // before the white space tell).
+    let ends_of_marks = text.bytes().enumerate().filter(|&(_, byte)| matches!(byte, b'.' | b'!' | b'?' | 0xA6));
+    for (mark_end, _) in ends_of_marks {
+        let index = mark_end + 1;
+        if !text.get(index..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace) {
             continue;
         }
         let before = &text[start..index];
@@ -252,6 +258,46 @@ fn token_words(token: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`pieces`] as first written, at every white space char.
+    fn pieces_at_every_space(text: &str) -> Vec<Span> {
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        for (index, ch) in text.char_indices() {
+            if !ch.is_whitespace() {
+                continue;
+            }
+            let before = &text[start..index];
+            let words = before.trim_end_matches(['.', '!', '?', '…']);
+            let stops = &before[words.len()..];
+            if stops.is_empty() {
+                continue;
+            }
+            let token = words.rsplit(char::is_whitespace).next().unwrap_or("");
+            let bare = token.trim_start_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
+            let abbreviation = stops == "."
+                && (bare.contains('.') || ABBREVIATIONS.contains(&bare.as_str()) || bare.chars().count() == 1);
+            if token.is_empty() || abbreviation {
+                continue;
+            }
+            push_trimmed(&mut pieces, text, start, index, 0);
+            start = index;
+        }
+        push_trimmed(&mut pieces, text, start, text.len(), 0);
+        pieces
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn pieces_split_where_a_look_at_every_space_splits(pieces_of_text in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "word", "Word", " ", " ", "  ", "\n", "\t", "\u{a0}", "\u{3000}", ".", "!", "?", "…", "?!", "...", "Dr.",
+            "e.g.", "etc.", "x.", "U.S.", "3.5", "é", "Ŧ", "⦀", "\u{2029}", "\u{1}", "#Tag", "'", "\"", "(", ")", "中文。",
+        ]), 0..40)) {
+            let text = pieces_of_text.concat();
+            proptest::prop_assert_eq!(pieces(&text, 0), pieces_at_every_space(&text), "{:?}", text);
+        }
+    }
 
     #[test]
     fn splits_after_a_full_stop_before_lowercase_but_not_after_abbreviations() {
