@@ -162,6 +162,22 @@ const ABBREVIATIONS: &[&str] = &[
     "p", "pp", "prof", "rev", "sr", "st", "vol", "vs",
 ];
 
+/// Whether a piece ends with `before`, the text since the last piece up to
+/// a white space char: only at the first space after `.`, `!`, `?` or `…`,
+/// and not after an abbreviation or a spaced ellipsis (“down … again”).
+fn ends_piece(before: &str) -> bool {
+    let words = before.trim_end_matches(['.', '!', '?', '…']);
+    let stops = &before[words.len()..];
+    if stops.is_empty() {
+        return false;
+    }
+    let token = words.rsplit(char::is_whitespace).next().unwrap_or("");
+    let bare = token.trim_start_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
+    let abbreviation =
+        stops == "." && (bare.contains('.') || ABBREVIATIONS.contains(&bare.as_str()) || bare.chars().count() == 1);
+    !token.is_empty() && !abbreviation
+}
+
 /// Splits a sentence where a post has already ended one but the Unicode
 /// rules keep going because the next one does not start with a capital:
 /// after `.`, `!`, `?` or `…` and a space (“…immigrant groups. of course…”).
@@ -179,23 +195,10 @@ fn pieces(text: &str, offset: usize) -> Vec<Span> {
         if !text.get(index..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace) {
             continue;
         }
-        let before = &text[start..index];
-        let words = before.trim_end_matches(['.', '!', '?', '…']);
-        let stops = &before[words.len()..];
-        // Only at the first space after the punctuation.
-        if stops.is_empty() {
-            continue;
+        if ends_piece(&text[start..index]) {
+            push_trimmed(&mut pieces, text, start, index, offset);
+            start = index;
         }
-        // “down … again”: a spaced ellipsis is a pause, not an ending.
-        let token = words.rsplit(char::is_whitespace).next().unwrap_or("");
-        let bare = token.trim_start_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
-        let abbreviation =
-            stops == "." && (bare.contains('.') || ABBREVIATIONS.contains(&bare.as_str()) || bare.chars().count() == 1);
-        if token.is_empty() || abbreviation {
-            continue;
-        }
-        push_trimmed(&mut pieces, text, start, index, offset);
-        start = index;
     }
     push_trimmed(&mut pieces, text, start, text.len(), offset);
     pieces
@@ -267,21 +270,10 @@ mod tests {
             if !ch.is_whitespace() {
                 continue;
             }
-            let before = &text[start..index];
-            let words = before.trim_end_matches(['.', '!', '?', '…']);
-            let stops = &before[words.len()..];
-            if stops.is_empty() {
-                continue;
+            if ends_piece(&text[start..index]) {
+                push_trimmed(&mut pieces, text, start, index, 0);
+                start = index;
             }
-            let token = words.rsplit(char::is_whitespace).next().unwrap_or("");
-            let bare = token.trim_start_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
-            let abbreviation = stops == "."
-                && (bare.contains('.') || ABBREVIATIONS.contains(&bare.as_str()) || bare.chars().count() == 1);
-            if token.is_empty() || abbreviation {
-                continue;
-            }
-            push_trimmed(&mut pieces, text, start, index, 0);
-            start = index;
         }
         push_trimmed(&mut pieces, text, start, text.len(), 0);
         pieces
