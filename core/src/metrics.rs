@@ -649,6 +649,41 @@ fn read_ascii_run(bytes: &[u8]) -> AsciiRun {
     run
 }
 
+/// What measuring needs to know of a text before it starts: taken from
+/// the pass over a draft's bytes that a check makes anyway, or found on
+/// their own when only measuring (as `postlint count` does).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct MeasureFacts {
+    /// Whether every byte is ASCII.
+    ascii: bool,
+    /// Whether the text has `@`.
+    has_at_sign: bool,
+    /// Whether the text has `<` or `>`.
+    has_angle_bracket: bool,
+}
+
+impl MeasureFacts {
+    /// The facts of a text from those of the pass over its bytes.
+    pub(crate) fn from_byte_facts(facts: ByteFacts) -> MeasureFacts {
+        MeasureFacts {
+            ascii: facts.census.leads == 0,
+            has_at_sign: facts.signs.has_at_sign(),
+            has_angle_bracket: facts.signs.has_angle_bracket(),
+        }
+    }
+
+    /// The facts of `text`, found with three quick searches instead of the
+    /// check's whole pass.
+    fn of(text: &str) -> MeasureFacts {
+        let bytes = text.as_bytes();
+        MeasureFacts {
+            ascii: bytes.is_ascii(),
+            has_at_sign: memchr::memchr(b'@', bytes).is_some(),
+            has_angle_bracket: memchr::memchr2(b'<', b'>', bytes).is_some(),
+        }
+    }
+}
+
 /// What one walk over a text learns for every platform at once: the
 /// lengths most platforms count, and the offsets their folds and limits need.
 struct Census<'w> {
@@ -679,27 +714,25 @@ struct Census<'w> {
 }
 
 impl<'w> Census<'w> {
-    /// [`Census::with_facts`], finding the facts of `text`'s bytes itself.
+    /// [`Census::with_facts`], finding the facts of `text` itself.
     #[cfg(test)]
     fn new(text: &str, wanted_offsets: &'w mut [(usize, Option<usize>)], utf16_start: usize) -> Census<'w> {
-        Census::with_facts(text, ByteFacts::of(text), wanted_offsets, utf16_start)
+        Census::with_facts(text, MeasureFacts::of(text), wanted_offsets, utf16_start)
     }
 
     /// The census of `text`, filling in the offsets wanted: grapheme numbers
     /// `(n, None)` before `utf16_start` in `wanted`, UTF-16 limits `(limit, None)`
     /// from there, each part sorted and each number at most once. `facts`
-    /// are those of the pass over `text`'s bytes that a check makes anyway:
-    /// a text with no lead byte is ASCII, and without a CR is counted
-    /// without a walk.
+    /// are `text`'s: an ASCII text without a CR is counted without a walk.
     fn with_facts(
         text: &str,
-        facts: ByteFacts,
+        facts: MeasureFacts,
         wanted_offsets: &'w mut [(usize, Option<usize>)],
         utf16_start: usize,
     ) -> Census<'w> {
         let bytes = text.as_bytes();
-        if facts.census.leads == 0 && memchr::memchr(b'\r', bytes).is_none() {
-            return Census::of_plain_ascii(bytes, facts.signs.has_at_sign(), wanted_offsets, utf16_start);
+        if facts.ascii && memchr::memchr(b'\r', bytes).is_none() {
+            return Census::of_plain_ascii(bytes, facts.has_at_sign, wanted_offsets, utf16_start);
         }
         Census::walked(text, wanted_offsets, utf16_start)
     }
@@ -1131,15 +1164,14 @@ impl PlatformPlan {
     /// Measures a draft on each target platform, as [`measure_platforms`]
     /// does. `entities` are found in `text`.
     pub fn measure(&self, text: &str, entities: &[FoundEntity]) -> Vec<PlatformMetrics> {
-        self.measure_with_facts(text, ByteFacts::of(text), entities)
+        self.measure_with_facts(text, MeasureFacts::of(text), entities)
     }
 
-    /// [`PlatformPlan::measure`], with the facts of the pass over `text`'s
-    /// bytes that a check makes anyway.
+    /// [`PlatformPlan::measure`], with `text`'s facts.
     pub(crate) fn measure_with_facts(
         &self,
         text: &str,
-        facts: ByteFacts,
+        facts: MeasureFacts,
         entities: &[FoundEntity],
     ) -> Vec<PlatformMetrics> {
         if self.planned.is_empty() {
@@ -1208,7 +1240,7 @@ impl PlatformPlan {
                 (plain_mentions, plain_links)
             },
             has_email,
-            angle_brackets: facts.signs.has_angle_bracket(),
+            angle_brackets: facts.has_angle_bracket,
         };
         draft.metrics(self)
     }
@@ -1393,6 +1425,7 @@ impl PlatformPlans {
         targets: &[PlatformTarget],
         entities: &[FoundEntity],
     ) -> Vec<PlatformMetrics> {
+        let facts = MeasureFacts::from_byte_facts(facts);
         if targets == self.guideline.targets() {
             return self.guideline.measure_with_facts(text, facts, entities);
         }
@@ -1579,11 +1612,12 @@ mod tests {
         };
         let mut checked = 0;
         for text in crate::test_texts::from_pieces(&pieces, 5, 4000, 30) {
-            let facts = ByteFacts::of(&text);
+            let facts = MeasureFacts::from_byte_facts(ByteFacts::of(&text));
+            assert_eq!(facts, MeasureFacts::of(&text), "{text:?}");
             let (mut fast_wanted, mut walked_wanted) = (wanted(), wanted());
             let fast = Census::with_facts(&text, facts, &mut fast_wanted, numbers.len());
             let walked = Census::walked(&text, &mut walked_wanted, numbers.len());
-            checked += usize::from(facts.census.leads == 0 && !text.contains('\r'));
+            checked += usize::from(facts.ascii && !text.contains('\r'));
             let fields = |census: &Census<'_>| {
                 (
                     census.chars,
