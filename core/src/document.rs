@@ -359,8 +359,6 @@ fn masked(view: &str, entities: &[FoundEntity]) -> String {
 /// the two-byte range (Latin, Greek, Cyrillic); other scripts have no case
 /// or are fancy text.
 pub(crate) fn longest_capital_run(text: &str, enough: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let bytes = text.as_bytes();
     let (mut run, mut longest) = (0usize, 0);
     let mut index = 0;
@@ -428,8 +426,6 @@ pub(crate) fn longest_capital_run(text: &str, enough: usize) -> usize {
 /// next byte, and the high bit is set where `b + 0x3F` reaches 0x80 (b ≥ 'A')
 /// and `b + 0x25` does not (b ≤ 'Z').
 fn ascii_capitals(low: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     low.wrapping_add(ONES * 0x3F) & !low.wrapping_add(ONES * 0x25) & HIGH
 }
 
@@ -532,17 +528,48 @@ pub(crate) fn count_byte(bytes: &[u8], wanted: u8) -> usize {
 
 /// How many times `wanted` occurs in `bytes`, eight bytes at a time.
 fn count_byte_by_words(bytes: &[u8], wanted: u8) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut count = 0;
     let mut words = bytes.chunks_exact(8);
     for word in &mut words {
-        // Zero where the byte is `wanted`; the high bit of each byte that is not zero, exact (no borrows).
-        let difference = u64::from_le_bytes(word.try_into().unwrap_or_default()) ^ (ONES * u64::from(wanted));
-        let not_zero = (((difference & !HIGH) + !HIGH) | difference) & HIGH;
-        count += (((!not_zero & HIGH) >> 7).wrapping_mul(ONES) >> 56) as usize;
+        let equal = bytes_equal(u64::from_le_bytes(word.try_into().unwrap_or_default()), wanted);
+        count += ((equal >> 7).wrapping_mul(ONES) >> 56) as usize;
     }
     count + words.remainder().iter().filter(|&&byte| byte == wanted).count()
+}
+
+/// `0x01` in each byte of a word: eight bytes read as one little-endian
+/// number, for tests on all eight at once.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of a word.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `word` equal to `wanted`, exact: no borrow
+/// crosses from one byte into the next.
+pub(crate) fn bytes_equal(word: u64, wanted: u8) -> u64 {
+    let difference = word ^ (ONES * u64::from(wanted));
+    !((((difference & !HIGH) + !HIGH) | difference) & HIGH) & HIGH
+}
+
+/// The index of the first byte at or after `from` that `wanted` accepts,
+/// eight bytes at a time, for bytes a few words apart: `in_word` gives the
+/// high bit of each byte of a word that `wanted` accepts, exactly.
+pub(crate) fn find_byte_by_words(
+    bytes: &[u8],
+    from: usize,
+    in_word: impl Fn(u64) -> u64,
+    wanted: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut index = from;
+    while let Some(chunk) = bytes.get(index..index + 8) {
+        let found = in_word(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        if found != 0 {
+            return Some(index + found.trailing_zeros() as usize / 8);
+        }
+        index += 8;
+    }
+    let rest = bytes.get(index..)?;
+    rest.iter().position(|&byte| wanted(byte)).map(|position| index + position)
 }
 
 /// The index of the first byte at or after `from` that `wanted` accepts.
@@ -728,18 +755,12 @@ pub(crate) fn capital_words(text: &str) -> Vec<Word> {
 /// The first byte at or after `from` that is an ASCII capital or not ASCII:
 /// eight bytes at a time, as most jumps between capitals are a few words long.
 fn next_possible_capital(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut index = from;
-    while let Some(chunk) = bytes.get(index..index + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let found = (word & HIGH) | ascii_capitals(word & !HIGH);
-        if found != 0 {
-            return Some(index + found.trailing_zeros() as usize / 8);
-        }
-        index += 8;
-    }
-    let rest = bytes.get(index..)?;
-    rest.iter().position(|&byte| byte.is_ascii_uppercase() || byte >= 0x80).map(|position| index + position)
+    find_byte_by_words(
+        bytes,
+        from,
+        |word| (word & HIGH) | ascii_capitals(word & !HIGH),
+        |byte| byte.is_ascii_uppercase() || byte >= 0x80,
+    )
 }
 
 /// Where the word holding the letter or digit at `at` starts, as [`words`]
@@ -879,8 +900,6 @@ type Anchors = SmallList<(usize, usize), 4>;
 /// a space. Bit tricks on the whole word instead of eight tests: most drafts
 /// are mostly such bytes.
 fn plain_ascii_chunk(chunk: u64, space_allowed: bool) -> Option<bool> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     // No byte has its high bit set, and adding to a byte below 0x80 cannot
     // carry into the next one.
     let at_least_space = chunk.wrapping_add(ONES * (0x80 - 0x20)) & HIGH == HIGH;
@@ -888,10 +907,7 @@ fn plain_ascii_chunk(chunk: u64, space_allowed: bool) -> Option<bool> {
     if chunk & HIGH != 0 || !at_least_space || !at_most_tilde {
         return None;
     }
-    // The high bit of each byte that is not a space (exact, no borrows).
-    let other = chunk ^ (ONES * 0x20);
-    let not_space = (((other & !HIGH) + !HIGH) | other) & HIGH;
-    let spaces = !not_space & HIGH;
+    let spaces = bytes_equal(chunk, b' ');
     let space_first = spaces & 0x80 != 0;
     if spaces & (spaces << 8) != 0 || (space_first && !space_allowed) {
         return None;

@@ -11,6 +11,8 @@
 //! every short string of the classes below, on generated drafts, and check
 //! every classified char against the crate.
 
+use crate::document::{bytes_equal, find_byte_by_words, HIGH};
+
 /// The sentence-break class of a char (UAX #29, table 4), as far as the
 /// rules tell the classes apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,31 +69,15 @@ fn may_end_sentence(byte: u8) -> bool {
 /// the text's length: eight bytes at a time, as a sentence's next mark or
 /// non-ASCII char is most often a few words away.
 fn next_possible_end(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `word` equal to `wanted` (exact: no borrows).
-    let equal = |word: u64, wanted: u8| {
-        let difference = word ^ (ONES * u64::from(wanted));
-        !((((difference & !HIGH) + !HIGH) | difference) & HIGH) & HIGH
+    let in_word = |word: u64| {
+        (word & HIGH)
+            | bytes_equal(word, b'\r')
+            | bytes_equal(word, b'\n')
+            | bytes_equal(word, b'.')
+            | bytes_equal(word, b'!')
+            | bytes_equal(word, b'?')
     };
-    let mut index = from;
-    while let Some(chunk) = bytes.get(index..index + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let found = (word & HIGH)
-            | equal(word, b'\r')
-            | equal(word, b'\n')
-            | equal(word, b'.')
-            | equal(word, b'!')
-            | equal(word, b'?');
-        if found != 0 {
-            return index + found.trailing_zeros() as usize / 8;
-        }
-        index += 8;
-    }
-    bytes
-        .get(index..)
-        .and_then(|rest| rest.iter().position(|&byte| may_end_sentence(byte)))
-        .map_or(bytes.len(), |position| index + position)
+    find_byte_by_words(bytes, from, in_word, may_end_sentence).unwrap_or(bytes.len())
 }
 
 /// The class of a non-ASCII char, or `None` for one this module leaves to
