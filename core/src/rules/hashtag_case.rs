@@ -1,6 +1,5 @@
 //! Lowercase multi-word hashtags: `#worldhealthday` should be `#WorldHealthDay`.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::diagnostic::{Category, Fix, Severity};
@@ -22,13 +21,17 @@ static WORDS_TEXT: LazyLock<String> = LazyLock::new(|| decode_word_list(WORDS_FR
 /// The common words in order, for the automaton.
 static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| WORDS_TEXT.lines().collect());
 
-/// The same words for look-ups, which the capitals rules make for many
-/// words of many drafts: one hash instead of a dozen string comparisons.
-static WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| WORDS.iter().copied().collect());
-
-/// Whether `candidate` (lowercase ASCII) is in the list of common English words.
+/// Whether `candidate` is in the list of common English words (which are
+/// lowercase ASCII).
 pub(crate) fn is_word(candidate: &str) -> bool {
-    WORD_SET.contains(candidate)
+    WORD_TRIE.contains(candidate.bytes())
+}
+
+/// Whether `candidate` with its ASCII capitals lowered is in the list of
+/// common English words: the capitals rules look words in capitals up as
+/// written, with no lowered copy.
+pub(crate) fn is_word_when_lowered(candidate: &[u8]) -> bool {
+    WORD_TRIE.contains(candidate.iter().map(u8::to_ascii_lowercase))
 }
 
 /// Single English words that the splitter would cut into listed pieces
@@ -163,20 +166,38 @@ trait WordSource {
     fn for_each_word_from(&self, text: &[u8], start: usize, found: impl FnMut(usize));
 }
 
+impl WordTrie {
+    /// The node `byte` leads to from `node`, if any word goes on with it.
+    fn child(&self, node: TrieNode, byte: u8) -> Option<TrieNode> {
+        let letter = byte.wrapping_sub(b'a');
+        if letter >= 26 {
+            return None;
+        }
+        let bit = 1u32 << letter;
+        if node.children & bit == 0 {
+            return None;
+        }
+        let child = node.first_child + (node.children & (bit - 1)).count_ones();
+        self.nodes.get(child as usize).copied()
+    }
+
+    /// Whether `word` is one of the trie's words: a walk of its letters,
+    /// cheaper than hashing it.
+    fn contains(&self, word: impl IntoIterator<Item = u8>) -> bool {
+        let Some(mut node) = self.nodes.first().copied() else { return false };
+        for byte in word {
+            let Some(next) = self.child(node, byte) else { return false };
+            node = next;
+        }
+        node.children & WORD_ENDS_HERE != 0
+    }
+}
+
 impl WordSource for WordTrie {
     fn for_each_word_from(&self, text: &[u8], start: usize, mut found: impl FnMut(usize)) {
         let Some(mut node) = self.nodes.first().copied() else { return };
         for (end, &byte) in text.iter().enumerate().skip(start) {
-            let letter = byte.wrapping_sub(b'a');
-            if letter >= 26 {
-                return;
-            }
-            let bit = 1u32 << letter;
-            if node.children & bit == 0 {
-                return;
-            }
-            let child = node.first_child + (node.children & (bit - 1)).count_ones();
-            let Some(&next) = self.nodes.get(child as usize) else { return };
+            let Some(next) = self.child(node, byte) else { return };
             node = next;
             if node.children & WORD_ENDS_HERE != 0 {
                 found(end + 1);
@@ -534,12 +555,29 @@ mod tests {
             let difference = first_difference(decoded, &source);
             assert!(difference.is_none(), "(line, decoded, edited): {difference:?}");
         }
-        assert_eq!(WORD_SET.len(), WORDS.len());
         assert!(WORDS_SOURCE.lines().all(is_word));
         assert!(SINGLE_WORDS_SOURCE.lines().all(is_single_word));
     }
 
     proptest::proptest! {
+        /// The trie answers as the sorted list does, for listed words, their
+        /// prefixes and extensions, capitals and non-ASCII chars.
+        #[test]
+        fn words_are_looked_up_in_the_trie_as_in_the_list(
+            index in 0..10_000usize,
+            cut in 0..30usize,
+            tail in "[a-zA-Z\u{e9}'0-9]{0,3}",
+        ) {
+            let listed = WORDS[index % WORDS.len()];
+            let candidate = [&listed[..cut.min(listed.len())], &tail].concat();
+            let in_list = |word: &str| WORDS.binary_search(&word).is_ok();
+            proptest::prop_assert_eq!(is_word(&candidate), in_list(&candidate), "{:?}", candidate);
+            let lowered = candidate.to_ascii_lowercase();
+            proptest::prop_assert_eq!(is_word_when_lowered(candidate.as_bytes()), in_list(&lowered), "{:?}", candidate);
+            let upper = candidate.to_ascii_uppercase();
+            proptest::prop_assert_eq!(is_word_when_lowered(upper.as_bytes()), in_list(&lowered), "{:?}", upper);
+        }
+
         /// Decoding stays in bounds on any text, not only on our lists.
         #[test]
         fn decoding_any_text_does_not_panic(text in "[A-Za-z\u{e9}\n]{0,40}|\\PC{0,40}") {
@@ -578,7 +616,7 @@ mod tests {
             let mut ends = Vec::new();
             WORD_TRIE.for_each_word_from(text, start, |end| ends.push(end));
             let expected: Vec<usize> = (start + 1..=text.len())
-                .filter(|&end| is_word(std::str::from_utf8(&text[start..end]).unwrap()))
+                .filter(|&end| WORDS.binary_search(&std::str::from_utf8(&text[start..end]).unwrap()).is_ok())
                 .collect();
             assert_eq!(ends, expected, "from {start}");
         }

@@ -4,7 +4,7 @@ use crate::diagnostic::{Category, Fix, Severity};
 use crate::document::{may_have_capital_run, words, Word, CAPITAL_RUN_NEEDS};
 use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::all_caps_sentence::is_known_acronym;
-use crate::rules::hashtag_case::is_word;
+use crate::rules::hashtag_case::is_word_when_lowered;
 use crate::rules::MetaBuilder;
 use crate::settings::Settings;
 use crate::span::Span;
@@ -88,20 +88,15 @@ fn is_shouted(word: &Word, text: &str) -> bool {
     if !word.capitals || word.entity {
         return false;
     }
-    let letters = text.chars().filter(|ch| ch.is_alphabetic()).count();
-    if letters < MIN_LETTERS || text.chars().any(|ch| ch.is_numeric()) || is_known_acronym(text) {
+    // Unknown words in capitals are names, brands and initialisms (GLOWLAB, NATO);
+    // emphasis uses real words. Most words in capitals are not listed, so
+    // the look-up, a walk of a few letters, comes first.
+    let bare = text.split(['\'', '’']).next().unwrap_or(text);
+    if !is_word_when_lowered(bare.as_bytes()) {
         return false;
     }
-    // Unknown words in capitals are names, brands and initialisms (GLOWLAB, NATO); emphasis uses real words.
-    let bare = text.split(['\'', '’']).next().unwrap_or(text);
-    // Lowercased on the stack: listed words are short ASCII.
-    let mut lowered = [0u8; 32];
-    let Some(lowered) = lowered.get_mut(..bare.len()).filter(|_| bare.is_ascii()) else {
-        return false;
-    };
-    lowered.copy_from_slice(bare.as_bytes());
-    lowered.make_ascii_lowercase();
-    std::str::from_utf8(lowered).is_ok_and(is_word)
+    let letters = text.chars().filter(|ch| ch.is_alphabetic()).count();
+    letters >= MIN_LETTERS && !text.chars().any(|ch| ch.is_numeric()) && !is_known_acronym(text)
 }
 
 impl Rule for Shouting {
