@@ -732,11 +732,11 @@ pub(crate) fn capital_words(text: &str) -> Vec<Word> {
             }
         } else if bytes.get(candidate + 1).is_some_and(u8::is_ascii_lowercase) {
             // A capital before a lowercase letter, as in most words with one:
-            // the word is not in capitals, so its ASCII rest is passed over.
-            let rest = &bytes[candidate + 2..];
-            from = candidate
-                + 2
-                + rest.iter().position(|&byte| !(byte.is_ascii_alphanumeric() || byte == b'\'')).unwrap_or(rest.len());
+            // the word is not in capitals. The search goes on after the two
+            // letters, eight bytes at a time, rather than walking the rest of
+            // the word; a later capital in it (“McDONALD”) reads the whole
+            // word again and finds it not in capitals either.
+            from = candidate + 2;
             continue;
         }
         let start = word_start(text, candidate);
