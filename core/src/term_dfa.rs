@@ -3,13 +3,13 @@
 //!
 //! The term search runs this once a checker has searched enough text to
 //! repay building it (see [`crate::terms`]). It finds exactly what
-//! aho-corasick's own DFA finds with `find_overlapping_iter`, with about half
-//! the instructions per byte: the search is a plain loop of one class
-//! look-up, one table look-up and one comparison per byte, because states
-//! are numbered so that every state where a pattern ends comes first, and a
-//! state number below [`TermDfa::first_plain_state`] is the only thing the
-//! loop tests. The table is also a quarter smaller, with one column per byte
-//! class the patterns use instead of a power of two.
+//! aho-corasick's own DFA finds with `find_overlapping_iter`, with fewer
+//! instructions per byte: the search is a plain loop of one class look-up
+//! and one checked table look-up per byte, because states are numbered so
+//! that every state where a pattern ends comes after the others, and the
+//! loop reads a table of the others' rows only: the bounds check of the
+//! look-up is the test for a match. The table is also a quarter smaller,
+//! with one column per byte class the patterns use instead of a power of two.
 
 use std::collections::VecDeque;
 
@@ -30,8 +30,9 @@ pub(crate) struct TermDfa {
     table: Vec<u32>,
     /// The state the search starts in.
     start: u32,
-    /// States below this one are those where some pattern ends.
-    first_plain_state: u32,
+    /// States from this one on are those where some pattern ends; the rows
+    /// before it are the table the byte loop reads.
+    first_match_state: u32,
     /// For each state where a pattern ends, in order, the range of its
     /// patterns in `matches`.
     match_ranges: Vec<(u32, u32)>,
@@ -152,16 +153,16 @@ impl TermDfa {
                 }
             }
         }
-        // Numbering: states where a pattern ends first, each premultiplied.
-        let mut order: Vec<usize> = (0..states).filter(|&state| !ending[state].is_empty()).collect();
-        let first_plain = order.len();
-        order.extend((0..states).filter(|&state| ending[state].is_empty()));
+        // Numbering: states where a pattern ends last, each premultiplied.
+        let mut order: Vec<usize> = (0..states).filter(|&state| ending[state].is_empty()).collect();
+        let first_match = order.len();
+        order.extend((0..states).filter(|&state| !ending[state].is_empty()));
         let mut number = vec![0u32; states];
         for (position, &state) in order.iter().enumerate() {
             number[state] = (position * stride) as u32;
         }
         let mut table = Vec::with_capacity(states * stride);
-        let mut match_ranges = Vec::with_capacity(first_plain);
+        let mut match_ranges = Vec::with_capacity(states - first_match);
         let mut matches = Vec::new();
         for &state in &order {
             table.extend(next[state * stride..(state + 1) * stride].iter().map(|&target| number[target as usize]));
@@ -176,7 +177,7 @@ impl TermDfa {
             stride,
             table,
             start: number[0],
-            first_plain_state: (first_plain * stride) as u32,
+            first_match_state: (first_match * stride) as u32,
             match_ranges,
             matches,
             searches_views,
@@ -206,55 +207,73 @@ impl TermDfa {
             let Some(end) = self.next_match_end(text, &mut at, &mut state) else {
                 break;
             };
-            let (first, last) = self.match_ranges[state as usize / self.stride];
+            let (first, last) = self.match_ranges[(state - self.first_match_state) as usize / self.stride];
             for &(pattern, length) in &self.matches[first as usize..last as usize] {
                 found(pattern as usize, end - length as usize, end);
             }
         }
     }
 
-    /// Walks `text` from `at` to the next byte where a pattern ends and
-    /// returns the offset just past it, with `state` the state there.
+    /// Walks `text` from `at`, starting in `state`, to the next offset where
+    /// the state is one where a pattern ends, and returns that offset, with
+    /// `at` and `state` set to it. A `state` where a pattern ends (the last
+    /// call's) is left first, on the byte at `at`.
     ///
-    /// The byte loop calls nothing, so its few values stay in registers; with
-    /// the reporting in the same loop they went to the stack, a load and a
+    /// The byte loop reads the rows of the other states only, so that the
+    /// bounds check of the look-up is also the test for a match: a state
+    /// where a pattern ends is found one byte later, when the look-up from
+    /// it falls past the end of those rows (or at the end of the text). It
+    /// calls nothing, so its few values stay in registers; with the
+    /// reporting in the same loop they went to the stack, a load and a
     /// compare more per byte. Not inlined: in the check, where many values
-    /// are live, the table and the bound of the plain states went to the
-    /// stack too.
+    /// are live, the table went to the stack too.
     #[inline(never)]
     fn next_match_end(&self, text: &[u8], at: &mut usize, state: &mut u32) -> Option<usize> {
-        let (table, classes) = (&self.table[..], &self.classes);
+        let classes = &self.classes;
+        // The rows of the states where no pattern ends: from a state where
+        // one ends, any look-up is past the end.
+        let plain = self.table.get(..self.first_match_state as usize)?;
         // As usize, so that a state read from the table is used as an index
         // without a zero extension per step.
-        let first_plain_state = self.first_plain_state as usize;
         let mut current = *state as usize;
-        let rest = text.get(*at..)?;
-        // Four bytes a step: the test for the end of the text is made once
-        // for four table look-ups instead of once for each.
-        let mut quads = rest.chunks_exact(4);
         let mut offset = *at;
-        for quad in &mut quads {
-            // As an array, so that the four steps are unrolled.
-            let quad: [u8; 4] = quad.try_into().unwrap_or_default();
-            for (index, byte) in quad.into_iter().enumerate() {
-                current = table[current + usize::from(classes[usize::from(byte)])] as usize;
-                if current < first_plain_state {
+        if current >= plain.len() {
+            let byte = *text.get(offset)?;
+            current = *self.table.get(current + usize::from(classes[usize::from(byte)]))? as usize;
+            offset += 1;
+        }
+        let rest = text.get(offset..)?;
+        // Eight bytes a step: the test for the end of the text is made once
+        // for eight table look-ups instead of once for each.
+        let mut chunks = rest.chunks_exact(8);
+        for chunk in &mut chunks {
+            // Unrolled; each byte loaded on its own (from an array copy,
+            // they were shifted out of one load, more instructions).
+            for (index, &byte) in chunk.iter().enumerate() {
+                match plain.get(current + usize::from(classes[usize::from(byte)])) {
+                    Some(&next) => current = next as usize,
+                    None => {
+                        *state = current as u32;
+                        *at = offset + index;
+                        return Some(*at);
+                    }
+                }
+            }
+            offset += 8;
+        }
+        for (index, &byte) in chunks.remainder().iter().enumerate() {
+            match plain.get(current + usize::from(classes[usize::from(byte)])) {
+                Some(&next) => current = next as usize,
+                None => {
                     *state = current as u32;
-                    *at = offset + index + 1;
+                    *at = offset + index;
                     return Some(*at);
                 }
             }
-            offset += 4;
         }
-        for (index, &byte) in quads.remainder().iter().enumerate() {
-            current = table[current + usize::from(classes[usize::from(byte)])] as usize;
-            if current < first_plain_state {
-                *state = current as u32;
-                *at = offset + index + 1;
-                return Some(*at);
-            }
-        }
-        None
+        *state = current as u32;
+        *at = text.len();
+        (current >= plain.len()).then_some(text.len())
     }
 }
 
@@ -303,6 +322,19 @@ mod tests {
         assert_eq!(actual.len(), 7);
     }
 
+    /// Matches on consecutive bytes (the search steps out of a state where
+    /// a pattern ends on each), on either side of the eight-byte steps and
+    /// at the very end of the text, for texts of every length around them.
+    #[test]
+    fn matches_on_every_byte_at_step_edges_and_at_the_end() {
+        for length in 0..=26 {
+            for text in ["a".repeat(length), "b".repeat(length) + "a", "ba".repeat(length), "xyza".repeat(length)] {
+                let (expected, actual) = both(&["a", "aa", "ba", "zab", "b"], &text);
+                assert_eq!(actual, expected, "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn no_empty_pattern_and_no_huge_table() {
         assert!(TermDfa::new(&["a".to_owned(), String::new()]).is_none());
@@ -317,7 +349,7 @@ mod tests {
         #[test]
         fn finds_what_aho_corasick_finds(
             patterns in proptest::collection::vec("[abc é]{1,5}", 1..12),
-            text in "[abcdé ]{0,40}",
+            text in "[abcdé ]{0,80}",
         ) {
             let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
             let text = crate::document::NormalizedText::new(&text);
