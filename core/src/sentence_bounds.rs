@@ -11,7 +11,7 @@
 //! every short string of the classes below, on generated drafts, and check
 //! every classified char against the crate.
 
-use crate::document::{bytes_equal, find_byte_by_words, HIGH};
+use crate::document::{find_byte_by_words, first_bytes_equal, HIGH};
 
 /// The sentence-break class of a char (UAX #29, table 4), as far as the
 /// rules tell the classes apart.
@@ -71,11 +71,11 @@ fn may_end_sentence(byte: u8) -> bool {
 fn next_possible_end(bytes: &[u8], from: usize) -> usize {
     let in_word = |word: u64| {
         (word & HIGH)
-            | bytes_equal(word, b'\r')
-            | bytes_equal(word, b'\n')
-            | bytes_equal(word, b'.')
-            | bytes_equal(word, b'!')
-            | bytes_equal(word, b'?')
+            | first_bytes_equal(word, b'\r')
+            | first_bytes_equal(word, b'\n')
+            | first_bytes_equal(word, b'.')
+            | first_bytes_equal(word, b'!')
+            | first_bytes_equal(word, b'?')
     };
     find_byte_by_words(bytes, from, in_word, may_end_sentence).unwrap_or(bytes.len())
 }
