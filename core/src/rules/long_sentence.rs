@@ -3,6 +3,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::diagnostic::{Category, Severity};
+use crate::document::{find_byte_by_words, first_bytes_equal};
 use crate::rule::{CheckContext, Facts, Reporter, Rule, RuleMeta};
 use crate::rules::MetaBuilder;
 use crate::settings::Settings;
@@ -188,10 +189,20 @@ fn pieces(text: &str, offset: usize) -> Vec<Span> {
     // Only a white space char right after a mark can split, so the bytes
     // that may end a mark are looked for, not every char: `.`, `!`, `?` and
     // the last byte of `…` (which other chars have too; the marks found
-    // before the white space tell).
-    let ends_of_marks = text.bytes().enumerate().filter(|&(_, byte)| matches!(byte, b'.' | b'!' | b'?' | 0xA6));
-    for (mark_end, _) in ends_of_marks {
+    // before the white space tell), eight bytes at a time.
+    let bytes = text.as_bytes();
+    let in_word = |word: u64| {
+        first_bytes_equal(word, b'.')
+            | first_bytes_equal(word, b'!')
+            | first_bytes_equal(word, b'?')
+            | first_bytes_equal(word, 0xA6)
+    };
+    let mut from = 0;
+    while let Some(mark_end) =
+        find_byte_by_words(bytes, from, in_word, |byte| matches!(byte, b'.' | b'!' | b'?' | 0xA6))
+    {
         let index = mark_end + 1;
+        from = index;
         if !text.get(index..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace) {
             continue;
         }
