@@ -468,21 +468,23 @@ impl<'w> GraphemeTally<'w> {
         self.previous_joins = joins;
     }
 
-    /// A run of `length` ASCII chars at `offset`, none of them a CR: after
-    /// its first char, each one ends the stretch before it.
-    fn ascii_run(&mut self, text: &str, offset: usize, length: usize) {
+    /// A run of `length` chars at `offset` that join no neighbour (ASCII
+    /// chars other than CR, or [`PLAIN_TWO_BYTE`] chars), each `width`
+    /// bytes long: after its first char, each one ends the stretch before it.
+    #[inline(always)]
+    fn lone_run(&mut self, text: &str, offset: usize, length: usize, width: usize) {
         self.char_at(text, offset, false);
         if length > 1 {
-            self.end_stretch(text, offset + 1);
+            self.end_stretch(text, offset + width);
             // The chars between the first and the last are one grapheme each;
             // the last starts the stretch a joining char may extend.
             let middle = length - 2;
             while self.target() < self.count + middle {
-                self.wanted[self.next_wanted].1 = Some(offset + 1 + self.target() - self.count);
+                self.wanted[self.next_wanted].1 = Some(offset + width * (1 + self.target() - self.count));
                 self.next_wanted += 1;
             }
             self.count += middle;
-            self.stretch_start = offset + length - 1;
+            self.stretch_start = offset + width * (length - 1);
         }
     }
 
@@ -571,6 +573,46 @@ const fn lone_starters() -> [(char, char); lone_starters_count()] {
     let mut ranges = [('\0', '\0'); lone_starters_count()];
     overlaps(&mut ranges);
     ranges
+}
+
+/// The two-byte chars (U+0080 to U+07FF: Latin, Greek, Cyrillic, Hebrew,
+/// Arabic letters) that the census counts as it counts an ASCII char: each
+/// is one grapheme joining no neighbour, an NFC starter, one UTF-16 unit,
+/// one Threads character and weighs on X what `a` weighs; © and ® are left
+/// out (they may start an emoji). Char `c` is bit `c % 64` of entry
+/// `c / 64`, so a char's bit is read from its two bytes. A test checks each
+/// char against the walk's own tests.
+const PLAIN_TWO_BYTE: [u64; 32] = plain_two_byte_chars();
+
+const fn plain_two_byte_chars() -> [u64; 32] {
+    let mut bits = [0; 32];
+    let mut code = 0x80;
+    while code < 0x800 {
+        let mut plain = code < 0x300;
+        let mut range = 0;
+        while range < LONE_STARTERS.len() {
+            plain |= LONE_STARTERS[range].0 as u32 <= code && code <= LONE_STARTERS[range].1 as u32;
+            range += 1;
+        }
+        if plain && code != 0xA9 && code != 0xAE {
+            bits[(code / 64) as usize] |= 1 << (code % 64);
+        }
+        code += 1;
+    }
+    bits
+}
+
+/// How many chars at the start of `bytes` are [`PLAIN_TWO_BYTE`] chars.
+fn plain_two_byte_run(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    // Each char read leaves its two bytes behind: `2 * count` is in bounds.
+    while let [lead @ 0xC2..=0xDF, next, ..] = bytes[2 * count..] {
+        if PLAIN_TWO_BYTE[usize::from(lead & 0x1F)] >> (next & 0x3F) & 1 == 0 {
+            break;
+        }
+        count += 1;
+    }
+    count
 }
 
 /// How many bytes at the start of `bytes` are ASCII, eight at a time.
@@ -766,7 +808,7 @@ impl<'w> Census<'w> {
                         graphemes.char_at(text, offset + index, byte == b'\r');
                     }
                 } else {
-                    graphemes.ascii_run(text, offset, run_length);
+                    graphemes.lone_run(text, offset, run_length, 1);
                 }
                 chars += run_length;
                 utf16 += run_length;
@@ -784,6 +826,25 @@ impl<'w> Census<'w> {
                     x_weight += x_config.default_weight - x_ascii;
                     emoji_end = last + sequence;
                 }
+                continue;
+            }
+            // A run of letters of a Latin, Greek, Cyrillic, Hebrew or Arabic
+            // text, counted like an ASCII run (two bytes a char), unless an
+            // emoji sequence being walked through holds it.
+            let plain = if offset >= emoji_end { plain_two_byte_run(&bytes[offset..]) } else { 0 };
+            if plain > 0 {
+                previous_class = 0;
+                while utf16_target < utf16 + plain {
+                    utf16_overflows[next_utf16].1 = Some(offset + 2 * (utf16_target - utf16));
+                    next_utf16 += 1;
+                    utf16_target = wanted(utf16_overflows, next_utf16);
+                }
+                graphemes.lone_run(text, offset, plain, 2);
+                chars += plain;
+                utf16 += plain;
+                threads += plain;
+                x_weight += plain * x_ascii;
+                offset += 2 * plain;
                 continue;
             }
             let ch = text[offset..].chars().next().unwrap_or('\u{FFFD}');
@@ -1582,6 +1643,35 @@ mod tests {
         assert!(checked > 1000, "{checked}");
     }
 
+    /// Each two-byte char the census counts as plain is what the walk's
+    /// char-by-char tests say of it, and the run reader stops at the first
+    /// char that is not.
+    #[test]
+    fn plain_two_byte_chars_pass_the_walks_tests() {
+        let x_config = crate::twitter::Config::v3();
+        let mut plain_count = 0;
+        for ch in ('\u{80}'..='\u{7FF}').filter(|&ch| ch.len_utf8() == 2) {
+            let mut encoded = [0; 4];
+            let bytes = ch.encode_utf8(&mut encoded).as_bytes();
+            let plain = plain_two_byte_run(bytes) == 1;
+            let lone_starter = ch < '\u{300}' || in_ranges(ch, &LONE_STARTERS);
+            assert_eq!(plain, lone_starter && !crate::twitter::may_start_emoji_sequence(ch), "{ch:?}");
+            if plain {
+                plain_count += 1;
+                assert!(!joins_a_neighbour(ch) && nfc_quick_check_class(ch) == Some(0), "{ch:?}");
+                assert!(!crate::twitter::is_invalid_character(ch) && ch.len_utf16() == 1, "{ch:?}");
+                assert_eq!(x_config.weight_of(ch), x_config.weight_of('a'), "{ch:?}");
+                assert_eq!(crate::twitter::emoji_sequence_length(&format!("{ch}\u{FE0F}")), None, "{ch:?}");
+            }
+        }
+        assert!(plain_count > 1000, "{plain_count}");
+        for (text, expected) in
+            [("", 0), ("a", 0), ("éé", 2), ("éa", 1), ("é\u{301}", 1), ("بب©", 2), ("ب®", 1), ("中", 0)]
+        {
+            assert_eq!(plain_two_byte_run(text.as_bytes()), expected, "{text:?}");
+        }
+    }
+
     #[test]
     fn ascii_prefix_length_finds_the_first_non_ascii_byte() {
         for text in ["", "abc", "abcdefgh", "abcdefghé", "é", "abcdefghijklmnopé12", "abcdefghijklmnop"] {
@@ -1702,6 +1792,8 @@ mod tests {
             "\r",
             "é",
             "e\u{301}",
+            "بب ",
+            "©",
             "👩\u{200D}👩\u{200D}👧",
             "👍🏽",
             "🇰🇪",
@@ -1771,7 +1863,7 @@ mod may_join_tests {
         /// grapheme starts as segmenting the whole text does.
         #[test]
         fn grapheme_starts_match_full_segmentation(pieces in proptest::collection::vec(proptest::sample::select(vec![
-            "a", " ", "\r", "\n", "\r\n", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{FE0F}", "❤\u{FE0F}",
+            "a", " ", "\r", "\n", "\r\n", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{FE0F}", "❤\u{FE0F}", "ببب", "®",
             "👩\u{200D}👩\u{200D}👧", "👍🏽", "🇰", "🇪", "1\u{FE0F}\u{20E3}", "\u{0600}1", "\u{1100}\u{1161}", "中",
         ]), 0..16), n in 0usize..20) {
             let text: String = pieces.concat();
@@ -1819,6 +1911,7 @@ mod may_join_tests {
         #[test]
         fn census_graphemes_match_full_segmentation(pieces in proptest::collection::vec(proptest::sample::select(vec![
             "a", "bc", "defghijk", "lmnopqrstuv", " ", "\r", "\n", "\r\n", "x\r\ny", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{FE0F}",
+            "ببب", "Ωé", "©", "©\u{FE0F}", "ß\u{301}",
             "❤", "❤\u{FE0F}", "👩\u{200D}👩\u{200D}👧", "👍🏽", "🏽", "🇰", "🇪", "1\u{FE0F}\u{20E3}", "\u{0600}", "\u{0600}1",
             "한", "\u{1100}\u{1161}\u{11A8}", "\u{1100}", "\u{0E01}\u{0E33}", "क्\u{200D}ष", "\u{094D}", "中", "\u{E0067}",
         ]), 0..24)) {
